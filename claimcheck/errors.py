@@ -1,0 +1,17 @@
+"""Domain errors. The library raises them; only the CLI turns them into messages and exit codes."""
+
+
+class ClaimcheckError(Exception):
+    """Base class: the message is written for the user."""
+
+
+class ModelNotInstalled(ClaimcheckError):
+    pass
+
+
+class NothingToScan(ClaimcheckError):
+    pass
+
+
+class InputNotFound(ClaimcheckError):
+    pass

