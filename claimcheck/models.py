@@ -135,6 +135,8 @@ class Claim:
     noun: str | None = None  # for counts and quantities: what is counted ("pillar")
     hedged: bool = False  # "up to", "about", "expected to": report softly
     reported: bool = False  # the date belongs to a statement ("said on Friday"), not the event
+    related: str | None = None  # a stated count: the id of the list claim it introduces
+    partial: bool = False  # a list announced as possibly partial ("these include")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,217 @@
+"""The command line: the only module that prints or exits. Each command wraps a plain function."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+from claimcheck.nlp import DEFAULT_MODEL
+from claimcheck.report import render
+from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
+
+app = typer.Typer(
+    help="Find where news articles contradict each other or themselves: dates, numbers, counts.\n\n"
+    "Start with:  claimcheck scan corpus/",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+_stderr = Console(stderr=True, highlight=False)
+
+
+class ScanFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class DatesFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+_FAIL_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    _stderr.print(f"[bold red]claimcheck:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Find where news articles contradict each other or themselves."""
+
+
+@app.command("scan")
+def scan_command(
+    path: Annotated[Path, typer.Argument(help="A folder of articles (.txt, .md, .html) or one article file.")],
+    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="text: a report for people; json: the contract in docs/report.md.")] = ScanFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of standard output.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this severity is reported; 'never' always exits 0.")] = FailOn.warning,
+    model: Annotated[str, typer.Option("--model", envvar="CLAIMCHECK_MODEL", help="spaCy pipeline to use (package name or path).")] = DEFAULT_MODEL,
+    aliases: Annotated[Optional[list[Path]], typer.Option("--aliases", help="Extra alias table (TOML or JSON, same shape as claimcheck/data/aliases.toml). Repeatable.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Skip (with a warning) files larger than this.")] = DEFAULT_MAX_BYTES,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every document with its claim count and publication date.")] = False,
+) -> None:
+    """Scan articles and report where they contradict each other or themselves.
+
+    Exit status: 0 when nothing at or above --fail-on was found, 1 when
+    something was, 2 for a usage error, nothing to scan, or a fatal error.
+
+    Examples:
+
+      claimcheck scan corpus/
+
+      claimcheck scan corpus/ --format json --output report.json
+    """
+    for alias_file in aliases or []:
+        if not alias_file.is_file():
+            raise _fail(f"alias file not found: {alias_file}")
+    try:
+        with _progress() as progress:
+            report = scan(path, model=model, aliases=aliases or [], max_bytes=max_bytes, progress=progress)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc))
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render(report, fmt.value, color=color, verbose=verbose)
+    if output is not None:
+        try:
+            write_atomically(output, text)
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}")
+        _stderr.print(f"claimcheck: wrote {output}", highlight=False)
+    else:
+        typer.echo(text, nl=False)
+    raise typer.Exit(exit_code(report, fail_on.value))
+
+
+def exit_code(report, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    limit = _FAIL_RANK[fail_on]
+    return 1 if any(_FAIL_RANK[f.severity] <= limit for f in report.findings) else 0
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the whole report or nothing: a temporary file in the same folder, then a rename."""
+    path = Path(path)
+    handle, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+class _progress:
+    """A progress bar on stderr for long scans, only when stderr is a terminal."""
+
+    def __enter__(self):
+        self._bar = None
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import Progress
+
+        self._bar = Progress(console=_stderr, transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("reading articles", total=None)
+        return self._update
+
+    def _update(self, done: int, total: int) -> None:
+        self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@app.command("dates")
+def dates_command(
+    path: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html).")],
+    dct: Annotated[Optional[str], typer.Option("--dct", help="Document date YYYY-MM-DD that anchors relative expressions. Default: the publication date found in the file.")] = None,
+    fmt: Annotated[DatesFormat, typer.Option("--format", "-f", help="text: a table; json: a list of {start, end, text, type, value, ...}.")] = DatesFormat.text,
+    model: Annotated[str, typer.Option("--model", envvar="CLAIMCHECK_MODEL", help="spaCy pipeline to use.")] = DEFAULT_MODEL,
+) -> None:
+    """List every time expression in a file with its TIMEX3 type and value.
+
+    Shows why a date was read as it was: the ISO-TimeML value, and the
+    interval and granularity that scan compares. Offsets are characters into
+    the file's text, end exclusive.
+
+    Example:  claimcheck dates article.txt --dct 2025-08-30
+    """
+    anchor = None
+    if dct is not None:
+        try:
+            anchor = date.fromisoformat(dct)
+        except ValueError:
+            raise _fail(f"--dct must be a date like 2025-08-30, not {dct!r}")
+    try:
+        result = tag_file(path, dct=anchor, model=model)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc))
+    if dct is None:
+        origin = f"{result.dct} (from the {result.dct_source})" if result.dct else "unknown: relative dates stay unresolved"
+        _stderr.print(f"claimcheck: document date {origin}", highlight=False)
+    rows = [timex_dict(t) for t in result.timexes]
+    if fmt is DatesFormat.json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        interval = row["interval"]
+        shown = f"{interval['start']}..{interval['end']} ({interval['granularity']})" if interval else ""
+        typer.echo(f"{row['start']:>6}-{row['end']:<6} {row['type']:<8} {row['value']:<14} {row['text']!r:<32} {shown}")
+
+
+def timex_dict(timex) -> dict:
+    interval = timex.interval
+    return {
+        "start": timex.start,
+        "end": timex.end,
+        "text": timex.text,
+        "type": timex.type,
+        "value": timex.value,
+        "mod": timex.mod,
+        "anchored": timex.anchored,
+        "interval": None if interval is None else {
+            "start": interval.start.isoformat(), "end": interval.end.isoformat(), "granularity": interval.granularity,
+        },
+    }
+
+
+def main() -> None:
+    app(prog_name="claimcheck")
+
+
+if __name__ == "__main__":
+    main()

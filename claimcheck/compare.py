@@ -1,0 +1,223 @@
+"""Claims -> findings: block claims by event or quantity, then compare inside each block.
+
+Comparing everything with everything finds little and costs a lot, so claims
+are first grouped by what they are about (predicate + object for dates, counted
+noun + unit for amounts, shared items for lists); only inside a group do
+names have to overlap and values have to disagree.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+from claimcheck.extract import lists
+from claimcheck.extract.entities import overlap
+from claimcheck.extract.numbers import agree
+from claimcheck.models import Claim, Finding
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+MIN_LIST_SIMILARITY = 0.5
+MIN_SHARED_ITEM_WORDS = 3
+
+
+def compare(claims: Iterable[Claim]) -> tuple[list[Finding], list[Finding]]:
+    """Findings (contradictions) and corroborations (facts several documents state alike)."""
+    claims = list(claims)
+    findings = [*_date_conflicts(claims), *_number_conflicts(claims), *_count_mismatches(claims)]
+    corroborations = list(_corroborations(claims))
+    return _ordered(findings), _ordered(corroborations)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (_SEVERITY_RANK[f.severity], f.kind, f.claims[0].document, f.claims[0].start, f.id),
+    )
+
+
+def finding_id(kind: str, claims: Iterable[Claim]) -> str:
+    digest = hashlib.sha1("|".join([kind, *sorted(c.id for c in claims)]).encode()).hexdigest()
+    return f"{kind.split('_')[0]}-{digest[:10]}"
+
+
+def _label(claim: Claim) -> str:
+    return f"{claim.document} (line {claim.line})"
+
+
+def _same_event(a: Claim, b: Claim) -> bool:
+    if a.id == b.id or (a.document == b.document and a.start == b.start):
+        return False  # a claim is never compared with itself or its own sentence
+    return overlap(a.entities, b.entities) >= 1
+
+
+def _components(claims: list[Claim], linked) -> list[list[Claim]]:
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(claims)), 2):
+        if linked(claims[i], claims[j]):
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        groups[root(i)].append(claim)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _date_conflicts(claims: list[Claim]):
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.value.kind == "date" and claim.predicate and claim.object and not claim.reported:
+            blocks[(claim.predicate, claim.object)].append(claim)
+    for (predicate, obj), block in sorted(blocks.items()):
+        for group in _components(block, _same_event):
+            clashes = [
+                (a, b) for a, b in combinations(group, 2)
+                if _same_event(a, b) and not a.value.interval.overlaps(b.value.interval)
+            ]
+            if not clashes:
+                continue
+            involved = _unique(c for pair in clashes for c in pair)
+            best_overlap = max(overlap(a.entities, b.entities) for a, b in clashes)
+            hedged = any(c.hedged for c in involved)
+            confidence = min(0.95, 0.55 + 0.1 * min(best_overlap, 3) - (0.25 if hedged else 0.0))
+            readings = _readings(involved, lambda c: c.value.text)
+            subject = f"{obj} ({predicate})"
+            yield Finding(
+                id=finding_id("date_conflict", involved),
+                kind="date_conflict",
+                severity="error" if confidence >= 0.7 else "warning",
+                confidence=round(confidence, 2),
+                subject=subject,
+                summary=f"Sources give different dates for '{predicate}' of the {obj}: {readings}. "
+                "Check which date is right before publishing.",
+                claims=tuple(involved),
+            )
+
+
+def _readings(claims: list[Claim], show) -> str:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        by_value[show(claim)].append(_label(claim))
+    return "; ".join(f"{value} in {', '.join(where)}" for value, where in by_value.items())
+
+
+def _unique(claims: Iterable[Claim]) -> list[Claim]:
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.id, claim)
+    return sorted(seen.values(), key=lambda c: (c.document, c.start, c.value_start))
+
+
+def _quantity_key(claim: Claim) -> tuple[str, str] | None:
+    thing = claim.noun or claim.object
+    if claim.value.kind not in ("number", "money", "percent", "count") or not thing:
+        return None
+    return thing, claim.value.unit or ""
+
+
+def _number_conflicts(claims: list[Claim]):
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = _quantity_key(claim)
+        if key and claim.predicate and not claim.hedged and not claim.reported and claim.related is None:
+            blocks[(claim.predicate, *key)].append(claim)
+    for (predicate, thing, unit), block in sorted(blocks.items()):
+        for group in _components(block, _same_event):
+            clashes = [
+                (a, b) for a, b in combinations(group, 2)
+                if _same_event(a, b) and not agree(a.value.number, b.value.number, a.value.text, b.value.text)
+            ]
+            if not clashes:
+                continue
+            involved = _unique(c for pair in clashes for c in pair)
+            best_overlap = max(overlap(a.entities, b.entities) for a, b in clashes)
+            confidence = min(0.9, 0.5 + 0.1 * min(best_overlap, 3))
+            yield Finding(
+                id=finding_id("number_conflict", involved),
+                kind="number_conflict",
+                severity="error" if confidence >= 0.7 else "warning",
+                confidence=round(confidence, 2),
+                subject=f"{thing} ({predicate})",
+                summary=f"Sources give different figures for {thing} ({predicate}): "
+                f"{_readings(involved, lambda c: c.value.text)}. Check the figure before publishing.",
+                claims=tuple(involved),
+            )
+
+
+def _count_mismatches(claims: list[Claim]):
+    by_id = {c.id: c for c in claims}
+    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3]
+    for count in claims:
+        if count.related is None or count.related not in by_id:
+            continue
+        own = by_id[count.related]
+        stated, listed = int(count.value.number), int(own.value.number)
+        noun = count.noun or "items"
+        if stated != listed:
+            confidence = 0.6 if count.partial else 0.85
+            yield Finding(
+                id=finding_id("count_mismatch", [count, own]),
+                kind="count_mismatch",
+                severity="warning",
+                confidence=confidence,
+                subject=f"{count.value.text} {noun}",
+                summary=f"{_label(count)} says '{count.value.text} {noun}' but lists {listed}. "
+                "Check the count or the list.",
+                claims=(count, own),
+            )
+        others = _same_list_elsewhere(count, own, all_lists)
+        differing = [c for c in others if int(c.value.number) != stated]
+        if differing:
+            sizes = ", ".join(f"{int(c.value.number)} in {_label(c)}" for c in differing)
+            yield Finding(
+                id=finding_id("count_mismatch", [count, *differing]),
+                kind="count_mismatch",
+                severity="warning",
+                confidence=0.6,
+                subject=f"{count.value.text} {noun}",
+                summary=f"{_label(count)} says '{count.value.text} {noun}', but other articles list "
+                f"the same set with a different number of items ({sizes}). Check the count.",
+                claims=(count, *differing),
+            )
+
+
+def _same_list_elsewhere(count: Claim, own: Claim, all_lists: list[Claim]) -> list[Claim]:
+    """Lists in other articles whose items are mostly the same as the counted list's."""
+    words = lists.item_words(own.value.items)
+    matches = []
+    for other in all_lists:
+        if other.document == count.document:
+            continue
+        theirs = lists.item_words(other.value.items)
+        if len(words & theirs) >= MIN_SHARED_ITEM_WORDS and lists.similarity(words, theirs) >= MIN_LIST_SIMILARITY:
+            matches.append(other)
+    return matches
+
+
+def _corroborations(claims: list[Claim]):
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = _quantity_key(claim)
+        if key and claim.value.kind == "money" and claim.value.number:
+            blocks[(*key, claim.value.number)].append(claim)
+    for (thing, unit, number), block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
+        documents = sorted({c.document for c in block})
+        if len(documents) < 2:
+            continue
+        involved = _unique(block)
+        yield Finding(
+            id=finding_id("corroboration", involved),
+            kind="corroboration",
+            severity="info",
+            confidence=round(min(0.95, 0.5 + 0.15 * len(documents)), 2),
+            subject=f"{involved[0].value.text} {thing}",
+            summary=f"{len(documents)} documents agree on {involved[0].value.text} {thing}: {', '.join(documents)}.",
+            claims=tuple(involved),
+        )

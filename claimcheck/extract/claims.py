@@ -1,0 +1,313 @@
+"""Sentence-level claims: who did what, when, how many, as typed records.
+
+A claim is one value (a date, an amount, a stated count, a list) in one
+sentence, with the event it belongs to (predicate + object) and the names
+around it. Everything here is a pure function of (article, doc, time expressions).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck.extract import lists
+from claimcheck.extract.entities import Aliases, names_in
+from claimcheck.extract.numbers import is_hedged, parse_amount
+from claimcheck.models import Article, Claim, Timex, Value
+
+_NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+_MODAL_HEDGES = {"expect", "plan", "aim", "hope", "seek", "propose", "may", "might", "could", "would"}
+MAX_COUNT = 40  # "eight pillars" is a count of a list; "70 companies" is a figure, not an enumeration
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> tuple[dict[str, str], frozenset[str]]:
+    with resources.files("claimcheck.data").joinpath("predicates.toml").open("rb") as fh:
+        table = tomllib.load(fh)
+    synonyms = {}
+    for head, words in table["synonyms"].items():
+        for word in words:
+            synonyms.setdefault(word, head)
+    return synonyms, frozenset(table["reporting"]["verbs"])
+
+
+def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Aliases) -> list[Claim]:
+    """All claims of one article, in text order."""
+    kinds = _block_kinds(article)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        kind = kinds(sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
+        if kind in ("furniture", "heading") or not sent.text.strip():
+            continue
+        quote_start, quote_end = _quote_bounds(article, sent, kind)
+        context = _Context(article, sent, quote_start, quote_end, names_in(sent, aliases), aliases)
+        claims.extend(_date_claims(context, timexes))
+        claims.extend(_amount_claims(context, timexes))
+    list_claims, linked = _list_claims(article, doc, claims, aliases, kinds)
+    claims = [linked.get(c.id, c) for c in claims] + list_claims
+    return sorted(claims, key=lambda c: (c.start, c.value_start, c.value.kind))
+
+
+class _Context:
+    """What every claim of one sentence shares."""
+
+    def __init__(self, article: Article, sent: Span, start: int, end: int, names, aliases: Aliases):
+        self.article, self.sent, self.start, self.end = article, sent, start, end
+        self.names, self.aliases = names, aliases
+        self.quote = article.text[start:end]
+
+    def claim(self, value: Value, value_start: int, value_end: int, **fields) -> Claim:
+        doc_id = self.article.id
+        return Claim(
+            id=f"{doc_id}:{value_start}:{value.kind}",
+            document=doc_id,
+            text=self.quote,
+            start=self.start,
+            end=self.end,
+            line=self.article.line_of(self.start),
+            value=value,
+            value_start=value_start,
+            value_end=value_end,
+            entities=self.names,
+            **fields,
+        )
+
+
+def _block_kinds(article: Article):
+    starts = [b.start for b in article.blocks]
+
+    def kind_at(offset: int) -> str:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return "text"
+        block = article.blocks[i]
+        return block.kind if offset < max(block.end, block.start + 1) else "text"
+
+    return kind_at
+
+
+def _quote_bounds(article: Article, sent: Span, kind: str) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    if kind == "item":
+        # a list item is quoted whole: "2023: MoU signed ..." is one line, one claim
+        line_start = article.text.rfind("\n", 0, start) + 1
+        line_end = article.text.find("\n", start)
+        line_end = len(article.text) if line_end < 0 else line_end
+        raw = article.text[line_start:line_end]
+        start = line_start + (len(raw) - len(raw.lstrip()))
+        end = max(end, line_start + len(raw.rstrip()))
+    return start, end
+
+
+def _inside(start: int, end: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and start < span[1] and end > span[0]
+
+
+def _date_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
+    doc = ctx.sent.doc
+    for timex in timexes:
+        if not (ctx.sent.start_char <= timex.start < ctx.sent.end_char):
+            continue
+        if timex.type != "DATE" or timex.interval is None:
+            continue
+        if _inside(timex.start, timex.end, ctx.article.published_span):
+            continue  # a dateline or byline dates the article, not an event
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        event = _event_of(span.root, ctx.sent, ctx.aliases)
+        value = Value(kind="date", text=timex.text, interval=timex.interval)
+        yield ctx.claim(value, timex.start, timex.end, **event)
+
+
+def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
+    """The predicate a value attaches to and what that predicate is about."""
+    synonyms, reporting = _predicates()
+    verb = token
+    while verb.pos_ not in ("VERB",) and verb.head.i != verb.i and verb.head.i >= sent.start:
+        verb = verb.head
+    noun_subject = None
+    if verb.pos_ != "VERB":
+        # "2023: MoU signed on ...": the root is the noun, the event its participle
+        noun_subject = verb
+        participle = next((c for c in verb.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        if participle is None:
+            return {"predicate": None, "object": object_key(verb, aliases), "object_text": _phrase(verb)}
+        verb = participle
+    lemma = verb.lemma_.lower()
+    target = noun_subject or _object_token(verb)
+    hedged = lemma in _MODAL_HEDGES or any(
+        c.dep_ == "aux" and c.lemma_.lower() in _MODAL_HEDGES for c in verb.children
+    ) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _MODAL_HEDGES)
+    return {
+        "predicate": synonyms.get(lemma, lemma),
+        "object": object_key(target, aliases) if target is not None else None,
+        "object_text": _phrase(target) if target is not None else None,
+        "reported": lemma in reporting,
+        "hedged": hedged,
+    }
+
+
+def _object_token(verb: Token) -> Token | None:
+    children = list(verb.children)
+    for dep in _OBJECT_DEPS:
+        for child in children:
+            if child.dep_ == dep:
+                return child
+    for child in children:
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+            return child  # intransitive: "the bridge opened in 2019"
+    return None
+
+
+def object_key(token: Token, aliases: Aliases) -> str:
+    """A comparable name for a noun phrase: head lemma, plus "of X" where the head takes one."""
+    head = _word(token, aliases)
+    if " of " in head:
+        return head
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                modifiers = [c for c in pobj.children if c.dep_ in ("compound",)]
+                words = [_word(c, aliases) for c in sorted(modifiers, key=lambda t: t.i)]
+                return f"{head} of {' '.join(words + [_word(pobj, aliases)])}"
+    return head
+
+
+def _word(token: Token, aliases: Aliases) -> str:
+    lowered = token.text.lower().rstrip("s") if token.text.isupper() else token.text.lower()
+    if any(c.isupper() for c in token.text[1:]) and lowered in aliases.acronyms:
+        return aliases.acronyms[lowered]
+    if token.text.lower() in aliases.acronyms and token.text.isupper():
+        return aliases.acronyms[token.text.lower()]
+    return token.lemma_.lower() if token.pos_ != "PROPN" else token.text.lower()
+
+
+def _phrase(token: Token) -> str:
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") or t.i == token.i]
+    left = min(t.i for t in token.subtree)
+    right = token.i
+    for t in tokens:
+        if t.i > token.i and t.dep_ == "prep" and t.head.i == token.i and t.lower_ == "of":
+            right = max(x.i for x in t.subtree)
+    return token.doc[left : right + 1].text
+
+
+def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
+    for ent in ctx.sent.ents:
+        if ent.label_ not in _NUMBER_LABELS:
+            continue
+        if any(t.start < ent.end_char and t.end > ent.start_char for t in timexes):
+            continue
+        if _inside(ent.start_char, ent.end_char, ctx.article.published_span):
+            continue
+        if ent.label_ == "CARDINAL" and _YEAR.match(ent.text.strip()):
+            continue
+        amount = parse_amount(ent.text)
+        if amount is None:
+            continue
+        noun = _counted_noun(ent)
+        kind = amount.kind
+        if kind == "number" and noun is not None and noun.tag_ in ("NNS", "NNPS"):
+            kind = "count"
+        event = _event_of(ent.root, ctx.sent, ctx.aliases)
+        event["hedged"] = event.get("hedged", False) or _approximate(ent)
+        value = Value(kind=kind, text=ent.text, number=amount.number, unit=amount.unit)
+        yield ctx.claim(value, ent.start_char, ent.end_char, noun=_noun_key(noun, ctx.aliases), **event)
+
+
+def _approximate(ent: Span) -> bool:
+    """ "about 40", "up to 500": but not "structured around eight pillars", where around is a preposition."""
+    doc = ent.doc
+    before = doc[max(ent.sent.start, ent.start - 3) : ent.start]
+    if before and before[-1].dep_ == "prep":
+        return is_hedged(ent.text.split()[0] + " ")
+    return is_hedged(before.text + " ") or is_hedged(ent.text.split()[0] + " ")
+
+
+def _counted_noun(ent: Span) -> Token | None:
+    root = ent.root
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    if root.pos_ == "NOUN" and root.i == ent.end - 1 and ent.label_ != "CARDINAL":
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN":
+            return nxt  # "10 trillion yen investment"
+    return None
+
+
+def _noun_key(token: Token | None, aliases: Aliases) -> str | None:
+    return None if token is None else _word(token, aliases)
+
+
+def _list_claims(
+    article: Article, doc: Doc, claims: list[Claim], aliases: Aliases, kinds
+) -> tuple[list[Claim], dict[str, Claim]]:
+    """List claims, and the stated counts re-issued with a link to the list they introduce."""
+    counts = [c for c in claims if c.value.kind == "count" and 2 <= (c.value.number or 0) <= MAX_COUNT]
+    linked: dict[str, Claim] = {}
+    found: list[Claim] = []
+    for enum in lists.bullet_lists(article):
+        list_claim = _as_claim(article, enum, names=frozenset())
+        intro = [c for c in counts if enum.intro_start is not None and enum.intro_start <= c.value_start < enum.end]
+        if intro and not intro[-1].hedged:
+            linked[intro[-1].id] = _link(intro[-1], list_claim, enum.partial)
+        found.append(list_claim)
+    for sent in doc.sents:
+        kind = kinds(sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
+        if kind in ("furniture", "heading", "item"):
+            continue
+        for _first, enum in lists.inline_lists(sent):
+            list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
+            candidates = [
+                c for c in counts
+                if c.id not in linked and c.value_end <= enum.start and c.value_start >= _previous_sentence_start(doc, sent)
+                and lists.intro_allows(doc, c.value_end, enum.start)
+            ]
+            if candidates and not candidates[-1].hedged:
+                linked[candidates[-1].id] = _link(candidates[-1], list_claim, enum.partial)
+            found.append(list_claim)
+    return found, linked
+
+
+def _previous_sentence_start(doc: Doc, sent: Span) -> int:
+    if sent.start == 0:
+        return sent.start_char
+    previous = doc[sent.start - 1].sent
+    return previous.start_char
+
+
+def _link(count: Claim, list_claim: Claim, partial: bool) -> Claim:
+    return replace(count, related=list_claim.id, partial=partial)
+
+
+def _as_claim(article: Article, enum: lists.Enumeration, names, sentence: Span | None = None) -> Claim:
+    start = sentence.start_char if sentence is not None else enum.start
+    end = sentence.end_char if sentence is not None else enum.end
+    text = article.text[start:end].strip()
+    start += len(article.text[start:end]) - len(article.text[start:end].lstrip())
+    value = Value(kind="list", text=article.text[enum.start : enum.end], number=len(enum.items), items=enum.items)
+    return Claim(
+        id=f"{article.id}:{enum.start}:list",
+        document=article.id,
+        text=text,
+        start=start,
+        end=start + len(text),
+        line=article.line_of(start),
+        value=value,
+        value_start=enum.start,
+        value_end=enum.end,
+        entities=names,
+        partial=enum.partial,
+    )

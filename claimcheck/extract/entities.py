@@ -1,0 +1,158 @@
+"""Names as comparable keys: acronyms expanded, titles and possessives dropped.
+
+"Prime Minister Jane Doe's", "PM Doe" and "Jane Doe" must meet; "Ministry of
+Finance (MoF)" defines MoF for the rest of the corpus.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+NAME_LABELS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_CONNECTORS = {"of", "and", "for", "the", "on", "in", "&", "to", "de", "du", "des", "la", "le"}
+_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9}?s?)\s*\)")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """Acronym expansions, title words and name groups, from data files and the corpus."""
+
+    acronyms: dict[str, str] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+    canonical: dict[str, str] = field(default_factory=dict)
+
+    def with_acronyms(self, found: dict[str, str]) -> "Aliases":
+        merged = dict(self.acronyms)
+        merged.update({k.lower(): v for k, v in found.items()})
+        return Aliases(merged, self.titles, self.canonical)
+
+
+def load_aliases(extra: Iterable[Path] = ()) -> Aliases:
+    """The packaged alias table, extended by user files of the same shape (TOML or JSON)."""
+    tables = [_packaged_aliases()]
+    for path in extra:
+        tables.append(_read_table(path))
+    acronyms: dict[str, str] = {}
+    titles: set[str] = set()
+    canonical: dict[str, str] = {}
+    for table in tables:
+        acronyms.update({k.lower(): _clean(v) for k, v in table.get("acronyms", {}).items()})
+        titles.update(t.lower() for t in table.get("titles", {}).get("words", []))
+        for group in table.get("names", {}).get("groups", []):
+            head = _clean(group[0])
+            canonical.update({_clean(name): head for name in group})
+    return Aliases(acronyms, frozenset(titles), canonical)
+
+
+@lru_cache(maxsize=1)
+def _packaged_aliases() -> dict:
+    with resources.files("claimcheck.data").joinpath("aliases.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _read_table(path: Path) -> dict:
+    import json
+
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".json":
+        return json.loads(raw)
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def find_acronyms(text: str) -> Iterator[tuple[str, str]]:
+    """Yield (acronym, expansion) for every "Long Name (LN)" whose initials spell the acronym."""
+    for match in _DEFINITION.finditer(text):
+        acronym = match.group(1)
+        letters = [c for c in acronym.rstrip("s") if c.isupper()]
+        if len(letters) < 2:
+            continue
+        words = re.findall(r"[\w’'-]+", text[max(0, match.start() - 200) : match.start()])
+        expansion = _expansion(words, letters)
+        if expansion:
+            yield acronym, expansion
+
+
+def _expansion(words: list[str], letters: list[str]) -> str | None:
+    for size in range(len(letters), min(len(words), len(letters) * 3) + 1):
+        candidate = words[-size:]
+        if candidate[0].lower() in _CONNECTORS:
+            continue
+        initials = [w[0].upper() for w in candidate if w.lower() not in _CONNECTORS]
+        if initials == letters:
+            return _clean(" ".join(candidate))
+    return None
+
+
+def _clean(name: str) -> str:
+    return _SPACE.sub(" ", name.replace("’", "'")).strip(" ,.;:").lower()
+
+
+def normalise(name: str, aliases: Aliases) -> str:
+    """A comparable key for a name as written."""
+    text = _POSSESSIVE.sub("", name.strip().replace("’", "'")).strip(" ,.;:()")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    text = _strip_titles(text, aliases.titles)
+    key = _clean(text)
+    if key.endswith(" of"):
+        key = key[:-3]
+    if text.isupper() or (len(text) <= 6 and any(c.isupper() for c in text[1:])):
+        key = aliases.acronyms.get(key, key)
+    return aliases.canonical.get(key, key)
+
+
+def _strip_titles(text: str, titles: frozenset[str]) -> str:
+    words = text.split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for size in (3, 2, 1):
+            head = " ".join(words[:size]).lower()
+            if len(words) > size and head in titles:
+                words = words[size:]
+                changed = True
+                break
+    return " ".join(words)
+
+
+def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
+    """Normalised names in a sentence: named entities plus defined acronyms."""
+    names = set()
+    for ent in span.ents:
+        if ent.label_ in NAME_LABELS:
+            key = normalise(ent.text, aliases)
+            if key:
+                names.add(key)
+    for token in span:
+        if token.is_upper or (token.pos_ == "PROPN" and any(c.isupper() for c in token.text[1:])):
+            lowered = token.text.lower()
+            if lowered in aliases.acronyms and len(token.text) > 1:
+                names.add(aliases.acronyms[lowered])
+    return frozenset(names)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two normalised names for one thing: equal, or one is the other's surname or head."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    short_words, long_words = short.split(), long_.split()
+    if len(short_words) == 1:
+        # a surname ("Doe" / "jane doe") or a short brand ("acme" / "acme corp"), not a
+        # place inside a long name ("india" / "ministry of mines of india")
+        return len(long_words) <= 3 and (long_words[-1] == short or long_words[0] == short)
+    return long_.startswith(short + " ") or long_.endswith(" " + short)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many names of `a` have a match in `b`."""
+    return sum(1 for x in a if any(same_name(x, y) for y in b))

@@ -1,0 +1,140 @@
+"""Enumerations: bullet lists and inline "a, b, c and d" lists, and the counts that announce them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck.models import Article, Block
+
+_BULLET = re.compile(r"^\s*(?:[-*•●▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_PARTIAL = re.compile(r"\b(?:includ\w*|such as|among them|among others|for example|e\.g\.|like)\b", re.I)
+_INTRO = re.compile(r"(?::|\(|\b(?:includ\w*|are|were|is|namely|such as|as follows|comprising|covering|on)\b)", re.I)
+_STOP = {"a", "an", "the", "and", "or", "of", "in", "for", "to", "on", "with", "between", "s"}
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    start: int
+    end: int
+    items: tuple[str, ...]
+    item_spans: tuple[tuple[int, int], ...]
+    style: str  # "bullets" or "inline"
+    intro_start: int | None = None  # where the text that introduces a bullet list begins
+    intro_end: int | None = None
+    partial: bool = False
+
+
+def bullet_lists(article: Article) -> Iterator[Enumeration]:
+    """Runs of list-item blocks, with the paragraph or heading right before them."""
+    run: list[Block] = []
+    previous: Block | None = None
+    intro: Block | None = None
+    for block in article.blocks:
+        if block.kind == "item":
+            if not run:
+                intro = previous
+            run.append(block)
+            continue
+        if run:
+            yield _bullets(article, run, intro)
+            run = []
+        if block.kind != "furniture" and article.text[block.start : block.end].strip():
+            previous = block
+    if run:
+        yield _bullets(article, run, intro)
+
+
+def _bullets(article: Article, run: list[Block], intro: Block | None) -> Enumeration:
+    items, spans = [], []
+    for block in run:
+        raw = article.text[block.start : block.end]
+        marker = _BULLET.match(raw)
+        offset = marker.end() if marker else len(raw) - len(raw.lstrip())
+        item = raw[offset:].rstrip()
+        items.append(item)
+        spans.append((block.start + offset, block.start + offset + len(item)))
+    intro_text = article.text[intro.start : intro.end] if intro else ""
+    return Enumeration(
+        start=spans[0][0],
+        end=spans[-1][1],
+        items=tuple(items),
+        item_spans=tuple(spans),
+        style="bullets",
+        intro_start=intro.start if intro else None,
+        intro_end=intro.end if intro else None,
+        partial=bool(_PARTIAL.search(intro_text)),
+    )
+
+
+def inline_lists(sent: Span, min_items: int = 3) -> Iterator[tuple[Token, Enumeration]]:
+    """Coordinations of three or more nominal conjuncts, with the first conjunct's token."""
+    for token in sent:
+        if token.dep_ == "conj" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        chain = _conjuncts(token)
+        if len(chain) < min_items:
+            continue
+        spans = [_item_span(t) for t in chain]
+        doc = sent.doc
+        items = tuple(doc.text[s:e] for s, e in spans)
+        yield token, Enumeration(
+            start=spans[0][0], end=spans[-1][1], items=items, item_spans=tuple(spans), style="inline",
+            partial=bool(_PARTIAL.search(doc.text[sent.start_char : spans[0][0]])),
+        )
+
+
+def _conjuncts(first: Token) -> list[Token]:
+    chain, frontier = [first], [first]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                chain.append(child)
+                frontier.append(child)
+    return sorted(chain, key=lambda t: t.i)
+
+
+def _item_span(token: Token) -> tuple[int, int]:
+    """The conjunct with its modifiers, without the conjuncts and commas hanging off it."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+            continue
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if not (t.dep_ in ("cc", "punct") and t.i != token.i)]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def intro_allows(doc: Doc, count_end: int, list_start: int) -> bool:
+    """True when the words between a count and a list read as introducing it."""
+    between = doc.text[count_end:list_start]
+    return len(between) < 120 and bool(_INTRO.search(between))
+
+
+def item_words(items: tuple[str, ...]) -> frozenset[str]:
+    """Content words of a list's items, lowercased and crudely singularised, for overlap."""
+    words = set()
+    for item in items:
+        for word in re.findall(r"[a-z]+", item.lower()):
+            if word in _STOP or len(word) < 3:
+                continue
+            words.add(_stem(word))
+    return frozenset(words)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ships", "ship", "ies", "es", "s", "al", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))

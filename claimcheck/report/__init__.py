@@ -1,0 +1,15 @@
+"""Output formats: each a small module with `render(report, **options) -> str`."""
+from __future__ import annotations
+
+from claimcheck.models import Report
+from claimcheck.report import json_format, text_format
+
+FORMATS = {"text": text_format.render, "json": json_format.render}
+
+
+def render(report: Report, fmt: str = "text", **options) -> str:
+    try:
+        renderer = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    return renderer(report, **options)
