@@ -18,14 +18,14 @@ from claimcheck.extract.numbers import agree
 from claimcheck.models import Claim, Finding
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-MIN_LIST_SIMILARITY = 0.5
-MIN_SHARED_ITEM_WORDS = 3
 
 
 def compare(claims: Iterable[Claim]) -> tuple[list[Finding], list[Finding]]:
     """Findings (contradictions) and corroborations (facts several documents state alike)."""
     claims = list(claims)
-    findings = [*_date_conflicts(claims), *_number_conflicts(claims), *_count_mismatches(claims)]
+    findings = [
+        *_date_conflicts(claims), *_number_conflicts(claims), *_count_mismatches(claims), *_name_variants(claims),
+    ]
     corroborations = list(_corroborations(claims))
     return _ordered(findings), _ordered(corroborations)
 
@@ -159,7 +159,7 @@ def _count_mismatches(claims: list[Claim]):
             continue
         own = by_id[count.related]
         stated, listed = int(count.value.number), int(own.value.number)
-        noun = count.noun or "items"
+        noun = count.object_text or count.noun or "items"
         if stated != listed:
             confidence = 0.6 if count.partial else 0.85
             yield Finding(
@@ -189,16 +189,11 @@ def _count_mismatches(claims: list[Claim]):
 
 
 def _same_list_elsewhere(count: Claim, own: Claim, all_lists: list[Claim]) -> list[Claim]:
-    """Lists in other articles whose items are mostly the same as the counted list's."""
-    words = lists.item_words(own.value.items)
-    matches = []
-    for other in all_lists:
-        if other.document == count.document:
-            continue
-        theirs = lists.item_words(other.value.items)
-        if len(words & theirs) >= MIN_SHARED_ITEM_WORDS and lists.similarity(words, theirs) >= MIN_LIST_SIMILARITY:
-            matches.append(other)
-    return matches
+    """Lists in other articles that enumerate the same set as the counted list."""
+    return [
+        other for other in all_lists
+        if other.document != count.document and lists.same_set(own.value.items, other.value.items)
+    ]
 
 
 def _corroborations(claims: list[Claim]):
@@ -221,3 +216,29 @@ def _corroborations(claims: list[Claim]):
             summary=f"{len(documents)} documents agree on {involved[0].value.text} {thing}: {', '.join(documents)}.",
             claims=tuple(involved),
         )
+
+
+def _name_variants(claims: list[Claim]):
+    """One dated event whose object is named as two different kinds of thing (an MoC here, an MoU there)."""
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.value.kind == "date" and claim.predicate and claim.object and not claim.reported:
+            blocks[(claim.predicate, claim.object.split()[0])].append(claim)
+    for (predicate, head), block in sorted(blocks.items()):
+        for a, b in combinations(block, 2):
+            if a.object == b.object or a.value.interval != b.value.interval:
+                continue
+            if a.document != b.document and not _same_event(a, b):
+                continue
+            pair = sorted((a, b), key=lambda c: (c.document, c.start))
+            yield Finding(
+                id=finding_id("name_variant", pair),
+                kind="name_variant",
+                severity="info",
+                confidence=0.6 if a.document == b.document else 0.5,
+                subject=f"{pair[0].object} / {pair[1].object}",
+                summary=f"The same '{predicate}' event ({a.value.text}) is called "
+                f"'{pair[0].object_text}' ({pair[0].object}) in {_label(pair[0])} and "
+                f"'{pair[1].object_text}' ({pair[1].object}) in {_label(pair[1])}. Use one name.",
+                claims=tuple(pair),
+            )

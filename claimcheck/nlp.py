@@ -20,11 +20,21 @@ INSTALL_HINT = {
 @Language.component("claimcheck_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
     """A line break in news text ends a sentence: headlines and list items have no full stop."""
+    line_start = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text:
             token.is_sent_start = True
+            line_start = token.i
+        elif prev.text == ":" and _is_label(doc[line_start : prev.i]):
+            # "2021: Talks begin ..." is one statement about 2021, not two sentences
+            token.is_sent_start = False
     return doc
+
+
+def _is_label(tokens) -> bool:
+    words = [t for t in tokens if not t.is_space and not (t.is_punct or t.text in "●•▪◦‣")]
+    return 0 < len(words) <= 3
 
 
 @lru_cache(maxsize=4)

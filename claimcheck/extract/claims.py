@@ -22,7 +22,7 @@ from claimcheck.extract.numbers import is_hedged, parse_amount
 from claimcheck.models import Article, Claim, Timex, Value
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s|\s*[–—-]\s*\d{2,4})?$")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 _MODAL_HEDGES = {"expect", "plan", "aim", "hope", "seek", "propose", "may", "might", "could", "would"}
 MAX_COUNT = 40  # "eight pillars" is a count of a list; "70 companies" is a figure, not an enumeration
@@ -138,6 +138,8 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
         verb = verb.head
     noun_subject = None
     if verb.pos_ != "VERB":
+        verb = _main_verb(sent) or verb
+    if verb.pos_ != "VERB":
         # "2023: MoU signed on ...": the root is the noun, the event its participle
         noun_subject = verb
         participle = next((c for c in verb.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
@@ -145,6 +147,8 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
             return {"predicate": None, "object": object_key(verb, aliases), "object_text": _phrase(verb)}
         verb = participle
     lemma = verb.lemma_.lower()
+    if noun_subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun_subject = verb.head  # "MoU signed on ...": the noun is what was signed
     target = noun_subject or _object_token(verb)
     hedged = lemma in _MODAL_HEDGES or any(
         c.dep_ == "aux" and c.lemma_.lower() in _MODAL_HEDGES for c in verb.children
@@ -156,6 +160,14 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
         "reported": lemma in reporting,
         "hedged": hedged,
     }
+
+
+def _main_verb(sent: Span) -> Token | None:
+    """The first top-level verb of a verbless-looking line ("2021: Talks begin between ...")."""
+    for token in sent:
+        if token.pos_ == "VERB" and (token.head.pos_ != "VERB" or token.head.i == token.i):
+            return token
+    return None
 
 
 def _object_token(verb: Token) -> Token | None:
@@ -224,6 +236,8 @@ def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
         event = _event_of(ent.root, ctx.sent, ctx.aliases)
         event["hedged"] = event.get("hedged", False) or _approximate(ent)
         value = Value(kind=kind, text=ent.text, number=amount.number, unit=amount.unit)
+        if kind == "count":
+            event["object_text"] = noun.text  # "pillars": what a stated count counts, as written
         yield ctx.claim(value, ent.start_char, ent.end_char, noun=_noun_key(noun, ctx.aliases), **event)
 
 

@@ -20,6 +20,7 @@ _CONNECTORS = {"of", "and", "for", "the", "on", "in", "&", "to", "de", "du", "de
 _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9}?s?)\s*\)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[,;:()\[\]\"“”]|(?<!\w)[.]|[.](?!\w)")
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,17 @@ def _expansion(words: list[str], letters: list[str]) -> str | None:
 
 
 def _clean(name: str) -> str:
-    return _SPACE.sub(" ", name.replace("’", "'")).strip(" ,.;:").lower()
+    """Lowercase, no punctuation between words: "Economy, Trade and Industry" = "economy trade and industry"."""
+    text = _PUNCT.sub(" ", name.replace("’", "'")).lower()
+    return _SPACE.sub(" ", text).strip()
 
 
 def normalise(name: str, aliases: Aliases) -> str:
     """A comparable key for a name as written."""
     text = _POSSESSIVE.sub("", name.strip().replace("’", "'")).strip(" ,.;:()")
-    if text.lower().startswith("the "):
-        text = text[4:]
+    for article in ("the ", "a ", "an "):
+        if text.lower().startswith(article):
+            text = text[len(article):]
     text = _strip_titles(text, aliases.titles)
     key = _clean(text)
     if key.endswith(" of"):

@@ -75,7 +75,7 @@ def inline_lists(sent: Span, min_items: int = 3) -> Iterator[tuple[Token, Enumer
         if token.dep_ == "conj" or token.pos_ not in ("NOUN", "PROPN"):
             continue
         chain = _conjuncts(token)
-        if len(chain) < min_items:
+        if len(chain) < min_items or _inside_one_name(chain):
             continue
         spans = [_item_span(t) for t in chain]
         doc = sent.doc
@@ -84,6 +84,12 @@ def inline_lists(sent: Span, min_items: int = 3) -> Iterator[tuple[Token, Enumer
             start=spans[0][0], end=spans[-1][1], items=items, item_spans=tuple(spans), style="inline",
             partial=bool(_PARTIAL.search(doc.text[sent.start_char : spans[0][0]])),
         )
+
+
+def _inside_one_name(chain: list[Token]) -> bool:
+    """ "Ministry of Economy, Trade and Industry" coordinates words inside a name, not a list."""
+    first = chain[0]
+    return bool(first.ent_iob_ in ("B", "I")) and all(t.ent_iob_ == "I" for t in chain[1:])
 
 
 def _conjuncts(first: Token) -> list[Token]:
@@ -134,7 +140,15 @@ def _stem(word: str) -> str:
     return word
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+def same_set(a: tuple[str, ...], b: tuple[str, ...], min_share: float = 0.6, min_item: float = 0.3) -> bool:
+    """Two enumerations of one set: sizes close, and most items of the shorter say what an item of the longer says."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 3 or len(short) / len(long_) < min_share:
+        return False
+    long_words = [item_words((item,)) for item in long_]
+    matched = 0
+    for item in short:
+        words = item_words((item,))
+        if any(words and other and len(words & other) / len(words | other) >= min_item for other in long_words):
+            matched += 1
+    return matched >= max(3, min_share * len(short))

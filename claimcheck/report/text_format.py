@@ -56,7 +56,8 @@ def _quote(claim: Claim, paths: dict[str, str]) -> Text:
     text = " ".join(claim.text.split())
     if len(text) > 220:
         text = text[:217] + "..."
-    return Text.assemble("    ", (where, "bold"), "  ", (claim.value.text.strip()[:60], "magenta"), "\n      ", (f"“{text}”", "italic"))
+    shown = f"{len(claim.value.items)} items" if claim.value.kind == "list" else claim.value.text.strip()[:60]
+    return Text.assemble("    ", (where, "bold"), "  ", (shown, "magenta"), "\n      ", (f"“{text}”", "italic"))
 
 
 def summary_line(report: Report) -> str:
