@@ -132,7 +132,7 @@ class Claim:
     object: str | None = None  # normalised head noun phrase: "memorandum of cooperation"
     object_text: str | None = None  # the object as written: "an MoU"
     entities: frozenset[str] = frozenset()  # normalised names
-    noun: str | None = None  # for counts and quantities: what is counted ("pillar")
+    noun: str | None = None  # for counts and quantities: what is counted ("measure")
     hedged: bool = False  # "up to", "about", "expected to": report softly
     reported: bool = False  # the date belongs to a statement ("said on Friday"), not the event
     related: str | None = None  # a stated count: the id of the list claim it introduces

@@ -25,7 +25,7 @@ _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s|\s*[–—-]\s*\d{2,4})?$")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 _MODAL_HEDGES = {"expect", "plan", "aim", "hope", "seek", "propose", "may", "might", "could", "would"}
-MAX_COUNT = 40  # "eight pillars" is a count of a list; "70 companies" is a figure, not an enumeration
+MAX_COUNT = 40  # "five measures" is a count of a list; "70 companies" is a figure, not an enumeration
 
 
 @lru_cache(maxsize=1)
@@ -237,12 +237,12 @@ def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
         event["hedged"] = event.get("hedged", False) or _approximate(ent)
         value = Value(kind=kind, text=ent.text, number=amount.number, unit=amount.unit)
         if kind == "count":
-            event["object_text"] = noun.text  # "pillars": what a stated count counts, as written
+            event["object_text"] = noun.text  # "measures": what a stated count counts, as written
         yield ctx.claim(value, ent.start_char, ent.end_char, noun=_noun_key(noun, ctx.aliases), **event)
 
 
 def _approximate(ent: Span) -> bool:
-    """ "about 40", "up to 500": but not "structured around eight pillars", where around is a preposition."""
+    """ "about 40", "up to 500": but not "built around five goals", where around is a preposition."""
     doc = ent.doc
     before = doc[max(ent.sent.start, ent.start - 3) : ent.start]
     if before and before[-1].dep_ == "prep":

@@ -152,7 +152,7 @@ def same_name(a: str, b: str) -> bool:
     short_words, long_words = short.split(), long_.split()
     if len(short_words) == 1:
         # a surname ("Doe" / "jane doe") or a short brand ("acme" / "acme corp"), not a
-        # place inside a long name ("india" / "ministry of mines of india")
+        # place inside a long name ("france" / "ministry of labour of france")
         return len(long_words) <= 3 and (long_words[-1] == short or long_words[0] == short)
     return long_.startswith(short + " ") or long_.endswith(" " + short)
 
