@@ -121,7 +121,8 @@ def is_date_line(line: str) -> bool:
     if d is None or d.year is None:
         return False
     rest = line.strip()[d.end:]
-    return re.fullmatch(r"[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\(?[A-Z]{2,5}\)?)?\s*", rest, re.I) is not None
+    return re.fullmatch(r"[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*"
+                        r"(?:\(?[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\)?)?\s*", rest, re.I) is not None
 
 
 # ------------------------------------------------------------------ datelines
@@ -141,12 +142,13 @@ class Dateline:
 
 
 def find_dateline(text: str, start: int, end: int) -> Dateline | None:
-    """A wire dateline at text[start:end]: "Tokyo [Japan], August 30 (ANI):", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --"."""
+    """A wire dateline at text[start:end]: "Lyon [France], August 30 (AFP):", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --"."""
     chunk = text[start:min(end, start + 160)]
     m = _DATELINE.match(chunk)
     if not m:
         return None
-    if m["place"].split()[0].lower().strip(".,") in MONTHS:
+    first = m["place"].split()[0].lower().strip(".,")
+    if first in MONTHS or first in WEEKDAYS or first in _cues()["not_place"]:
         return None
     d = date_at(chunk, m.end())
     if d is None:
@@ -184,8 +186,8 @@ def find_header(text: str) -> tuple[DateMatch, tuple[int, int]] | None:
     if d is None or d.year is None:
         return None
     end = d.end
-    tail = re.match(r"[ \t]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?(?:\s*[A-Z]{2,5}\b)?", text[end:])
-    if tail and tail.group().strip() and not re.match(r"\s*[A-Z][a-z]", text[end:]):
+    tail = re.match(r"[ \t]*,?[ \t]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:[ \t]*[A-Z]{2,5}\b)?", text[end:])
+    if tail:
         end += tail.end()
     return d, (pos, end)
 

@@ -342,3 +342,66 @@ def test_validate_gold_needs_expected_or_limit():
     gold = {**GOOD_GOLD, "expected": []}
     assert any("max_findings" in p for p in validate_gold(gold))
     assert validate_gold({**gold, "max_findings": 0}) == []
+
+
+# --------------------------------------------------------------------------- agreement with the shared scorer
+
+SHARED_SCORER = Path("/work/shared/eval/score.py")
+FIXTURE_GOLDS = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*/gold.json"))
+
+
+def synthesized_findings(gold):
+    """Findings built from a gold file: one meeting each spec, one near miss each, one per forbidden rule."""
+    out = []
+    for spec in gold["expected"]:
+        claims = []
+        for n, group in enumerate(spec.get("docs", [])):
+            windows = spec.get("dates", [])
+            numbers = spec.get("numbers", [])
+            value = {"kind": "number"}
+            if n < len(windows):
+                value = {"kind": "date", "start": windows[n][0], "end": windows[n][1]}
+            elif n < len(numbers):
+                value["number"] = numbers[n]
+            claims.append({"document": group[-1], "text": " ".join(spec.get("text_any", [])), "value": value})
+        for window in spec.get("dates", [])[len(claims):]:
+            claims.append({"document": "x", "text": "", "value": {"kind": "date", "start": window[0], "end": window[1]}})
+        for number in spec.get("numbers", []):
+            claims.append({"document": "x", "text": "", "value": {"kind": "number", "number": number}})
+        out.append(finding(spec["kind"][0], *copy.deepcopy(claims), summary=spec["id"]))
+        near = copy.deepcopy(claims)
+        if near:
+            near[-1]["value"] = {"kind": "number", "number": -1}
+            near[-1]["document"] = "elsewhere"
+            near[-1]["text"] = "unrelated"
+        out.append(finding(spec["kind"][-1], *near))
+    for rule in gold["forbidden"]:
+        texts = rule.get("text_contains") or rule.get("all_claims_contain_one_of") or []
+        kind = rule.get("kind", ["date_conflict"])[0]
+        out.append(finding(kind, *[{"document": "d", "text": f"... {t} ...", "value": {}} for t in texts]))
+        out.append(finding(kind, {"document": "d", "text": texts[0]}, {"document": "e", "text": "unrelated"}))
+    return out
+
+
+@pytest.mark.parametrize("gold_path", [SEEDS_GOLD, *FIXTURE_GOLDS], ids=lambda p: p.parent.name)
+def test_agrees_with_the_shared_scorer(gold_path):
+    if not SHARED_SCORER.exists():
+        pytest.skip("no shared evaluation directory here")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED_SCORER)
+    shared = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shared)
+    gold = load_gold(gold_path)
+    findings = synthesized_findings(gold)
+    for rep in (report(), report(*findings), report(*reversed(findings)), report(*findings[:1])):
+        ours, theirs = score(gold, rep), shared.score(gold, rep)
+        assert ours.must_recall == theirs["must_recall"]
+        assert ours.should_recall == theirs["should_recall"]
+        assert ours.findings == theirs["findings"]
+        assert [(r.id, r.found, r.finding_index) for r in ours.expected] == [
+            (r["id"], r["found"], r["finding_index"]) for r in theirs["expected"]]
+        assert sorted((h.rule, h.finding_index) for h in ours.forbidden) == sorted(
+            (h["rule"], h["finding_index"]) for h in theirs["forbidden"])
+    full = score(gold, report(*findings))
+    assert full.must_recall == 1.0 and full.should_recall == 1.0  # every spec can be met

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extract import lists
 from claimcheck.extract.entities import Aliases, names_in
-from claimcheck.extract.numbers import is_hedged, parse_amount
+from claimcheck.extract.numbers import is_currency, is_hedged, parse_amount
 from claimcheck.models import Article, Claim, Timex, Value
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -207,12 +207,15 @@ def _word(token: Token, aliases: Aliases) -> str:
 
 
 def _phrase(token: Token) -> str:
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") or t.i == token.i]
-    left = min(t.i for t in token.subtree)
+    """The object as written, short: "a Memorandum of Cooperation", not its whole clause."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss"):
+            left = min(left, min(t.i for t in child.subtree))
     right = token.i
-    for t in tokens:
-        if t.i > token.i and t.dep_ == "prep" and t.head.i == token.i and t.lower_ == "of":
-            right = max(x.i for x in t.subtree)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(t.i for t in child.subtree)
     return token.doc[left : right + 1].text
 
 
@@ -226,6 +229,7 @@ def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
             continue
         if ent.label_ == "CARDINAL" and _YEAR.match(ent.text.strip()):
             continue
+        ent = _with_unit(ent)
         amount = parse_amount(ent.text)
         if amount is None:
             continue
@@ -239,6 +243,14 @@ def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
         if kind == "count":
             event["object_text"] = noun.text  # "measures": what a stated count counts, as written
         yield ctx.claim(value, ent.start_char, ent.end_char, noun=_noun_key(noun, ctx.aliases), **event)
+
+
+def _with_unit(ent: Span) -> Span:
+    """ "3 billion" + "euros": the model often leaves the currency word outside the entity."""
+    doc = ent.doc
+    if ent.end < len(doc) and ent.end < ent.sent.end and is_currency(doc[ent.end].text):
+        return doc[ent.start : ent.end + 1]
+    return ent
 
 
 def _approximate(ent: Span) -> bool:
@@ -274,7 +286,10 @@ def _list_claims(
     found: list[Claim] = []
     for enum in lists.bullet_lists(article):
         list_claim = _as_claim(article, enum, names=frozenset())
-        intro = [c for c in counts if enum.intro_start is not None and enum.intro_start <= c.value_start < enum.end]
+        intro = [
+            c for c in counts
+            if enum.intro_start is not None and enum.intro_start <= c.value_start < (enum.intro_end or enum.start)
+        ]
         if intro and not intro[-1].hedged:
             linked[intro[-1].id] = _link(intro[-1], list_claim, enum.partial)
         found.append(list_claim)
@@ -282,7 +297,19 @@ def _list_claims(
         kind = kinds(sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
         if kind in ("furniture", "heading", "item"):
             continue
+        taken: list[lists.Enumeration] = []
+        for count in counts:
+            if count.id in linked or not (sent.start_char <= count.value_start < sent.end_char):
+                continue
+            enum = lists.delimited_list(doc.text, _noun_end(doc, count), sent.end_char)
+            if enum is not None:
+                list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
+                linked[count.id] = _link(count, list_claim, enum.partial)
+                found.append(list_claim)
+                taken.append(enum)
         for _first, enum in lists.inline_lists(sent):
+            if any(enum.start < t.end and t.start < enum.end for t in taken):
+                continue
             list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
             candidates = [
                 c for c in counts
@@ -293,6 +320,15 @@ def _list_claims(
                 linked[candidates[-1].id] = _link(candidates[-1], list_claim, enum.partial)
             found.append(list_claim)
     return found, linked
+
+
+def _noun_end(doc: Doc, count: Claim) -> int:
+    """Where the counted noun ends: a delimited list starts after it."""
+    span = doc.char_span(count.value_start, count.value_end, alignment_mode="expand")
+    if span is None:
+        return count.value_end
+    head = span.root.head if span.root.dep_ == "nummod" else span.root
+    return max(count.value_end, head.idx + len(head.text))
 
 
 def _previous_sentence_start(doc: Doc, sent: Span) -> int:

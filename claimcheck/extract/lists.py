@@ -116,6 +116,44 @@ def _item_span(token: Token) -> tuple[int, int]:
     return start, end
 
 
+_OPENER = re.compile(r"[^.;:()]{0,80}?(:|\()\s*")
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s*;\s*")
+_LAST_JOIN = re.compile(r"\s+(?:and|or)\s+")
+
+
+def delimited_list(text: str, after: int, limit: int) -> Enumeration | None:
+    """A list set off by a colon or parentheses right after a count: "three reasons: a, b and c"."""
+    opener = _OPENER.match(text, after, limit)
+    if opener is None:
+        return None
+    start = opener.end()
+    closer = ")" if opener.group(1) == "(" else None
+    end = text.find(closer, start, limit) if closer else limit
+    if end < 0:
+        return None
+    body = text[start:end].rstrip(" .\n")
+    if closer is None and "." in body:
+        body = body[: body.index(".")]  # one sentence only
+    pieces = _pieces(body)
+    if len(pieces) < 2:
+        return None
+    spans, cursor = [], start
+    for piece in pieces:
+        at = text.index(piece, cursor)
+        spans.append((at, at + len(piece)))
+        cursor = at + len(piece)
+    return Enumeration(start=spans[0][0], end=spans[-1][1], items=tuple(pieces), item_spans=tuple(spans), style="inline")
+
+
+def _pieces(body: str) -> list[str]:
+    parts = [p for p in _SEPARATOR.split(body) if p.strip()]
+    if parts:
+        last = _LAST_JOIN.split(parts[-1], maxsplit=1)
+        if len(parts) > 1 or len(last) > 1:
+            parts = parts[:-1] + last
+    return [p.strip() for p in parts if p.strip()]
+
+
 def intro_allows(doc: Doc, count_end: int, list_start: int) -> bool:
     """True when the words between a count and a list read as introducing it."""
     between = doc.text[count_end:list_start]

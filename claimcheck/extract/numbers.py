@@ -90,6 +90,10 @@ def _tidy(value: float) -> float:
     return float(int(rounded)) if rounded == int(rounded) else rounded
 
 
+def is_currency(word: str) -> bool:
+    return word.lower() in _tables()["currency"]
+
+
 def is_hedged(prefix: str) -> bool:
     """True when the words just before a number soften it ("up to 500", "about 40")."""
     return bool(_HEDGES.search(prefix))

@@ -78,7 +78,7 @@ DAYORD = "(?:" + _alt([k for k in ORDINALS if k not in ("final", "last")]
                       + ["twenty-" + o for o in ("first", "second", "third", "fourth", "fifth",
                                                   "sixth", "seventh", "eighth", "ninth")]
                       + ["thirty-first"]) + ")"
-YEAR4 = r"(?<![\d,.$£€#/-])(?:1[0-9]{3}|20[0-9]{2})(?![\d%]|,\d|\.\d)"
+YEAR4 = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[0-9]{3}|20[0-9]{2})(?![\d%]|,\d|\.\d)"
 _TEN_TO_99 = ("(?:" + _alt(TENS) + r")(?:[-\s](?:" + _alt(ONES) + "))?|" + _alt(TEENS))
 SPOKEN_YEAR = (r"(?:(?:nineteen|eighteen|seventeen)[-\s](?:hundred|" + _TEN_TO_99
                + r"|oh[-\s](?:" + _alt(ONES) + "))|twenty[-\s](?:" + _TEN_TO_99 + ")"
@@ -97,7 +97,7 @@ DMODS = (r"(?:about|around|approximately|roughly|nearly|almost|more\sthan|less\s
          r"at\sleast|at\smost|up\sto|no\smore\sthan|no\sless\sthan|not\smore\sthan|just\sunder|just\sover|"
          r"some|well\sover|barely|the\sbetter\spart\sof)")
 PRE = r"(?:early|mid|late|earlier|later|the\s(?:beginning|start|middle|end|first\shalf|second\shalf)\sof)"
-RELW = r"(?:last|next|this|this\spast|this\scoming|past|coming|previous|following|current|same|that|latest)"
+RELW = r"(?:last|next|this|this\spast|this\scoming|past|coming|previous|following|current|same|that|latest|full)"
 HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "independence day": (7, 4),
@@ -133,14 +133,14 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?quarter(?![-\s]of\s(?!\d|this|last|next|fiscal|the\s(?:year|current|previous))|s)
                   (?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr2>{YEAR4})|(?P<rel2>this|last|next)\syear|the\s(?P<rel3>current\s|previous\s|same\s)?(?:fiscal\s)?year))?""")),
     ("qcode", _c(rf"""(?-i:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s*(?:of\s+)?(?P<yr>{YEAR4}|'\d\d|FY\s?\d\d(?:\d\d)?))?(?![\w])|(?P<yr0>{YEAR4})\s*(?-i:Q(?P<q0>[1-4]))(?![\w])""")),
-    ("thequarter", _c(r"""(?:the\s+)(?:(?P<rel>latest|current|past|previous|prior|last|same|year-earlier|year-ago|comparable|corresponding|recent|latest\sfiscal|fiscal|most\srecent|(?P<yr>(?:1[0-9]|20)\d\d))\s+)?(?P<unit>quarter|period)(?![-\w])
+    ("thequarter", _c(r"""(?:the\s+|this\s+|that\s+)(?:(?P<rel>(?:(?:latest|current|past|previous|prior|last|same|year-earlier|year-ago|comparable|corresponding|recent|fiscal|most\srecent)\s+){1,2}|(?P<yr>(?:1[0-9]|20)\d\d)\s+))?(?P<unit>quarter|period)(?![-\w])
                   (?:\s+(?P<ago>a\syear\s(?:ago|earlier)|last\syear|of\slast\syear|of\sthe\sprevious\syear))?""")),
-    ("half", _c(rf"""(?:the\s+|a\s+)?(?P<h>first|second)[-\s]half(?![-\s]of\s(?!{YEAR4}|this|last|next|the\syear|fiscal))(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr>{YEAR4})|(?P<rel>this|last|next)\syear|the\s(?:fiscal\s)?year))?""")),
+    ("half", _c(rf"""(?:the\s+|a\s+)?(?:(?P<h>first|second|last)[-\s]half|(?P<h2>first\s+two)\s+quarters(?=\s+of\s))(?![-\s]of\s(?!{YEAR4}|this|last|next|the\syear|fiscal))(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr>{YEAR4})|(?P<rel>this|last|next)\syear|the\s(?:fiscal\s)?year))?""")),
     ("season", _c(rf"""(?:(?P<pre>early|late|mid|the\s(?:beginning|end|middle|start)\sof)[-\s]+)?(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|past|coming|this\spast|this\scoming|previous|following)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?![-\w])
                   (?:(?:\s+of|,)?\s+(?P<yr>{YEARX}))?""")),
-    ("rel", _c(rf"""(?:(?P<pre>early|late|earlier|later|mid|the\s(?:beginning|start|middle|end|rest)\sof)[-\s]+)?(?:the\s+)?(?P<rel>{RELW}|the)\s+(?P<unit>week|weekend|month|year|decade|century|day|fiscal\syear|calendar\syear|financial\syear|millennium)(?!-)
+    ("rel", _c(rf"""(?:(?P<pre>early|late|earlier|later|mid|the\s(?:beginning|start|middle|end|rest)\sof)[-\s]+)?(?:the\s+)?(?P<rel>{RELW}|the)\s+(?P<unit>weekend|week|month|year|decade|century|day|fiscal\syear|calendar\syear|financial\syear|millennium)(?![-\w])
                   (?P<post>\s+(?:ended|ending|to\sdate))?""")),
-    ("relend", _c(r"""(?P<pre>the\s(?:end|start|beginning|middle|rest)\sof\s(?:the\s)?|around\s)?(?P<unit>year|month|week)[-\s](?P<e>end|start)(?!\w)""")),
+    ("relend", _c(r"""(?P<pre>the\s(?:end|start|beginning|middle|rest)\sof\s(?:the\s)?|around\s)?(?P<unit>year|month|week)(?:'s)?[-\s](?P<e>end|start)(?!\w)""")),
     ("yearago", _c(r"""(?:(?P<the>the)\s+)?(?P<k>year-earlier|year-ago|year\searlier|prior-year|previous-year)(?:\s+(?P<u>quarter|period|month|year|levels?|figures?|results))?""")),
     ("ago", _c(rf"""(?:(?P<mod>{DMODS}|just|only|over)\s+)?(?P<q>{QUANT}|the)\s+(?P<unit>{UNIT})(?:\s+or\s+so|\s+or\s+(?:two|three|more))?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|back)(?![\w-])""")),
     ("bareago", _c(rf"""(?P<unit>{UNIT_PL})\s+(?P<dir>ago|earlier|before|later)(?![\w-])""")),
@@ -152,7 +152,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("forunits", _c(rf"""(?:for|within|in|over|after|take|takes|took|taken)\s+(?P<T>(?P<unit>{UNIT_PL})(?:\s+(?:and|or)\s+(?P<unit2>{UNIT_PL}))?)(?![-\w])""")),
     ("halfunit", _c(rf"""(?:(?P<mod>{DMODS})\s+)?(?:half\s+an?|a\s+half)[-\s]+(?P<unit>{UNIT_SG})|(?P<q>an?|one|{NUMWORD}|\d+)\s+(?P<unit2>{UNIT_SG}s?)\s+and\s+a\s+half""")),
     ("set", _c(rf"""(?:(?P<q>each|every|per)\s+(?:(?P<ord>other|second|third)\s+)?(?P<u>{UNIT_SG}|weekend|{WD}|{MON_FULL}|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)(?![-\w]))
-                  |(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|fortnightly|semiannually|biannually|year-round)(?![-\w])
+                  |(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|fortnightly|semiannually|biannually)(?![-\w])
                   |(?P<times>once|twice|thrice|(?:\d+|{NUMWORD})\s+times)\s+(?:a|per|each|every)\s+(?P<u2>{UNIT_SG})(?![-\w])""")),
     ("dayref", _c(rf"""(?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?(?:(?P<rel>last|next|this|this\scoming|this\spast|coming|past)\s+)?(?P<d>{WD}|today|yesterday|tomorrow|tonight)(?P<pl>(?-i:s)(?![\w']))?
                   (?:(?:,\s*|\s+)(?P<mon>{MON})\s*(?P<day>{DAYNUM}|{DAYORD})(?:,?\s+(?P<yr>{YEAR4}))?)?
@@ -162,7 +162,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?))(?![A-Za-z])|(?P<nm>noon|midnight|midday)(?![\w-])|(?P<h24>[01]\d|2[0-3])(?P<mi24>[0-5]\d)\s+(?=GMT|UTC))
                   (?:\s*\(?(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)(?![A-Za-z])|local\stime)\)?)?
                   (?:,?\s+(?:on\s+)?(?P<d>{WD}|today|yesterday|tomorrow|tonight)(?:,?\s+(?P<mon2>{MON})\s*(?P<day2>{DAYNUM}))?|,?\s+(?:on\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<yr>{YEAR4}))?)?""")),
-    ("ref", _c(r"""(?P<w>right\snow|now(?!-)|currently|nowadays|these\sdays|at\spresent|presently|recently|lately|soon(?!er|est|-)|the\spast(?!\s(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|century|day|quarter))|the\s(?:near\s|distant\s|foreseeable\s)?future|the\snear\sterm|the\slong\sterm|(?:the\s)?(?:coming|recent)\s(?:days|weeks|months|years|decades)|current(?![\w-])|recent(?![\w-])|once(?=\s(?:again)))(?![\w-])""")),
+    ("ref", _c(r"""(?P<w>right\snow|now(?!-)|currently|nowadays|these\sdays|at\spresent|presently|recently|lately|soon(?!er|est|-)|the\spast(?!\s(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|century|day|quarter))|the\s(?:near\s|distant\s)?future|the\snear\sterm|the\slong\sterm|(?:the\s)?(?:coming|recent)\s(?:days|weeks|months|years|decades)|current(?![\w-])|recent(?![\w-]))(?![\w-])""")),
     ("holiday", _c(rf"""(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLI})(?:,?\s+(?P<yr>{YEAR4}))?(?![\w-])""")),
     ("anaphor", _c(r"""(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>that|the\ssame|the\sfollowing|the\sprevious|the\snext|the\sprior|the\spreceding)\s+(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon)(?![\w-])
                   |(?P<unit2>the\s(?:day|week|month|year)\s(?:before|after))(?![\w-])""")),
