@@ -40,6 +40,12 @@ def _phrase_rx(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _start_rx(cues: list[str]) -> re.Pattern[str]:
+    """Matches a line (lower case) that starts with one of the cues as whole words."""
+    alts = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(cues, key=len, reverse=True))
+    return re.compile(r"^(?:" + alts + r")\b")
+
+
 @dataclass(frozen=True)
 class _Rules:
     whole: dict[str, tuple[str, frozenset[str]]]
@@ -47,6 +53,9 @@ class _Rules:
     social: re.Pattern[str]
     date_cue: re.Pattern[str]
     signoff: re.Pattern[str]
+    follow: re.Pattern[str]
+    signup_verb: re.Pattern[str]
+    signup_object: re.Pattern[str]
     prefixes: dict[str, tuple[str, re.Pattern[str]]]
     teaser_heads: frozenset[str]
     teaser_open: tuple[str, ...]
@@ -79,6 +88,9 @@ def rules() -> _Rules:
                  for v in c["phrase"].values()],
         signoff=re.compile(r"^\(?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
             (w.lower().lstrip("(") for w in c["signoff"]["cues"]), key=len, reverse=True)) + r")\b"),
+        follow=_start_rx(c["social"]["prompt_verbs"]),
+        signup_verb=_start_rx(c["signup"]["verbs"]),
+        signup_object=_phrase_rx(c["signup"]["objects"]),
         prefixes=prefixes,
         teaser_heads=frozenset(teasers),
         teaser_open=tuple(w + " " for w in teasers if w.split()[-1] in {"from", "in", "on", "about", "by", "for"}),
@@ -189,6 +201,11 @@ def _social(s: str) -> bool:
     return all(w in r.glue for w in r.social.sub(" ", low).split())
 
 
+def _names_network(low: str) -> bool:
+    return any(len(h) > 1 and h not in {"print", "copy", "link", "mail", "line"}
+               for h in (m.group() for m in rules().social.finditer(low)))
+
+
 def _pipe_menu(s: str) -> bool:
     """"Home | News | Politics | Sport": one line of short links."""
     parts = segments(s)
@@ -288,6 +305,10 @@ def line_reason(s: str) -> str | None:
         return "menu"
     if nwords <= 12 and _social(s):
         return config()["social"]["reason"]
+    if nwords <= 15 and r.follow.match(low) and _names_network(low):
+        return "social media prompt"
+    if nwords <= config()["signup"]["max_words"] and r.signup_verb.match(low_np) and r.signup_object.search(low):
+        return config()["signup"]["reason"]
     stamp = re.sub(r"\s+", " ", low.strip(" .,;:|•·-–()[]")) if nwords <= 8 else ""
     if stamp and (r.timestamp.match(stamp) or stamp in r.timestamp_words):
         return config()["timestamp"]["reason"]
@@ -383,21 +404,29 @@ def classify(
     return blocks
 
 
-def wrap_width(lines: list[tuple[int, int]]) -> int | None:
-    """The column a hard-wrapped text file breaks its paragraphs at, or None if it is not wrapped."""
-    lengths = sorted(b - a for a, b in lines)
-    if len(lengths) < 6:
+def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The column a hard-wrapped text file breaks its paragraphs at, or None if it is not wrapped.
+
+    Wrapped: no line is much longer than the others (40-100 columns), many lines
+    come close to that width, and most of those end mid-sentence with the
+    paragraph going on in the next line.
+    """
+    if len(lines) < 8:
         return None
-    width = lengths[int(len(lengths) * 0.9) - 1]
-    if not 40 <= width <= 100 or lengths[-1] > width * 1.6:
+    width = max(b - a for a, b in lines)
+    if not 40 <= width <= 100:
         return None
-    near = sum(1 for n in lengths if 0.7 * width <= n <= width + 5)
-    return width if near >= 0.4 * len(lengths) else None
+    near = [(a, b) for a, b in lines if b - a >= 0.7 * width]
+    if len(near) < 0.4 * len(lines):
+        return None
+    going_on = [(a, b) for a, b in near if text.count("\n", b, b + 3) == 1 and text[b:b + 3].strip()]
+    mid_sentence = [1 for a, b in going_on if not re.search(r"[.!?:\"”’]$", text[a:b])]
+    return width if going_on and len(mid_sentence) >= 0.5 * len(going_on) else None
 
 
 def _join_wrapped(text: str, lines: list[_Line]) -> list[_Line]:
     """In a hard-wrapped file, the lines of one paragraph become one block."""
-    width = wrap_width([(ln.start, ln.end) for ln in lines if ln.reason is None])
+    width = wrap_width(text, [(ln.start, ln.end) for ln in lines if ln.reason is None])
     if width is None:
         return lines
     out: list[_Line] = []
@@ -470,7 +499,7 @@ def _teasers(lines: list[_Line]) -> None:
 def _menus(lines: list[_Line]) -> None:
     """Runs of very short lines (menus, section lists) and a section kicker above the title."""
     r = rules()
-    _, nav = r.whole["navigation"]
+    nav_reason, nav = r.whole["navigation"]
     _, sections = r.whole["sections"]
 
     def entry(ln: _Line) -> bool:
@@ -485,11 +514,14 @@ def _menus(lines: list[_Line]) -> None:
             continue
         j = i
         run: list[_Line] = []
+        glued_menu = False
         while j < len(lines) and (entry(lines[j]) or lines[j].reason is not None):
             if lines[j].reason is None:
                 run.append(lines[j])
+            elif lines[j].reason in ("menu", nav_reason):
+                glued_menu = True
             j += 1
-        cue = any(norm(ln.s) in nav or norm(ln.s) in sections for ln in run)
+        cue = glued_menu or any(norm(ln.s) in nav or norm(ln.s) in sections for ln in run)
         # above the title: one- and two-word lines, not a heading that introduces a list
         at_top = not seen_content and all(len(words(ln.s)) <= 2 for ln in run) \
             and not (j < len(lines) and lines[j].kind == "item")

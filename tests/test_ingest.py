@@ -677,3 +677,45 @@ def test_date_at_paragraph_start_is_not_a_dateline(tmp_path, first):
 def test_related_box_in_the_middle_keeps_short_sentences(tmp_path):
     a = article(tmp_path, f"{PROSE}\n\nAlso Read\nMayor Quits After Three Years\nHe declined to comment.\n{PROSE2}\n")
     assert furniture_lines(a) == {3, 4}
+
+
+@pytest.mark.parametrize(
+    "first, published",
+    [
+        ("Valley Weekly | News | Saturday 16 March 2024", date(2024, 3, 16)),
+        ("Rail Weekly — Monday 4 December 2023", date(2023, 12, 4)),
+        ("*Agency, 10 December 2024*", date(2024, 12, 10)),
+        ("March 8, 2024 6:20 PM GMT+1", date(2024, 3, 8)),
+        ("Monday, June 17, 2024", date(2024, 6, 17)),
+    ],
+)
+def test_masthead_date_lines(tmp_path, first, published):
+    a = article(tmp_path, f"{first}\n\nCouncil approves bigger budget\n{PROSE}\n")
+    assert (a.published, a.published_from) == (published, "byline")
+    assert line_blocks(a)[1] == ("furniture", "date line")
+
+
+def test_bare_date_below_the_article_is_not_its_date(tmp_path):
+    a = article(tmp_path, f"{PROSE}\n\n{PROSE2}\n\n5 January 2024\n")
+    assert a.published is None
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Home | News | Politics | Sport | Business | Opinion | Subscribe", "menu"),
+        ("Sign up for the Gazette Morning Briefing: 5 stories every weekday at 7 a.m.", "subscription"),
+        ("Get our Politics Daily newsletter: 3 must-read stories, every evening", "subscription"),
+        ("Follow Example News Service on X and Instagram", "social"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "reporting credits"),
+    ],
+)
+def test_more_furniture_lines(tmp_path, line, reason):
+    a = article(tmp_path, f"{PROSE}\n\n{line}\n\n{PROSE2}\n")
+    kind, why = line_blocks(a)[3]
+    assert kind == "furniture" and reason in why
+
+
+def test_masthead_name_above_a_menu(tmp_path):
+    a = article(tmp_path, f"Example Gazette\nHome | News | Sport | Opinion\n\nCouncil approves bigger budget\n{PROSE}\n")
+    assert furniture_lines(a) == {1, 2}

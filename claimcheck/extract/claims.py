@@ -301,20 +301,20 @@ def _list_claims(
         for count in counts:
             if count.id in linked or not (sent.start_char <= count.value_start < sent.end_char):
                 continue
-            enum = lists.delimited_list(doc.text, _noun_end(doc, count), sent.end_char)
+            enum = lists.delimited_list(article.text, _noun_end(doc, count), sent.end_char)
             if enum is not None:
                 list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
                 linked[count.id] = _link(count, list_claim, enum.partial)
                 found.append(list_claim)
                 taken.append(enum)
-        for _first, enum in lists.inline_lists(sent):
+        for _first, enum in lists.inline_lists(sent, article.text):
             if any(enum.start < t.end and t.start < enum.end for t in taken):
                 continue
             list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
             candidates = [
                 c for c in counts
                 if c.id not in linked and c.value_end <= enum.start and c.value_start >= _previous_sentence_start(doc, sent)
-                and lists.intro_allows(doc, c.value_end, enum.start)
+                and lists.intro_allows(article.text, c.value_end, enum.start)
             ]
             if candidates and not candidates[-1].hedged:
                 linked[candidates[-1].id] = _link(candidates[-1], list_claim, enum.partial)

@@ -150,7 +150,7 @@ def _num(s: str) -> float | None:
     s = re.sub(r"\s+", " ", s)
     if s in ("a", "an", "one", "a single"):
         return 1
-    if s in ("a couple of", "a couple"):
+    if s in ("a couple of", "a couple", "couple of"):
         return 2
     if s in ("half a", "half an", "a half", "half"):
         return 0.5
@@ -296,6 +296,9 @@ _NOT_YEAR_BEFORE = {"$", "£", "€", "#", "no", "no.", "nos", "number", "page",
 _YEAR_CUE = {"in", "since", "of", "from", "until", "till", "by", "before", "after", "year", "the", "circa",
              "c.", "between", "during", "through", "early", "late", "mid", "and", "-", "–", "spring",
              "summer", "autumn", "fall", "winter", "'s"}
+_MONTH_CUE = {"in", "since", "until", "till", "by", "of", "from", "through", "during", "early", "late", "mid",
+              "last", "next", "this", "before", "after", "between", "and", "or", "to", "on", "until", "that",
+              "around", "about", "for", "into", "past", "coming", "each", "every", "end", "beginning"}
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"}
 _TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
@@ -584,6 +587,12 @@ def _valid(name: str, m: re.Match, s: int, e: int, ctx: _Ctx) -> bool:
             if _bad_month_token(ctx, m.start("mon"), m.group("mon")):
                 return False
             mon = m.group("mon").rstrip(".").lower()
+            if mon in ("march", "may"):
+                # the verb / the modal / a name ("March on Washington"): only with a date-like cue
+                prv = ctx.prev_tok(m.start("mon"))
+                tok = ctx.tok_at(m.start("mon"))
+                if not ((prv is not None and (prv.lower_ in _MONTH_CUE or prv.is_punct and prv.text in ",-–(")) or (tok is not None and tok.ent_type_ == "DATE" and prv is not None and not tok.is_sent_start)):
+                    return False
             if mon not in R.MONTHS or (mon not in _FULL_MONTHS and not m.group("mon").endswith(".")):
                 return False  # bare abbreviations only with a day or year
         if (yr := _g(m, "yr")) and yr[0].isdigit() and _bad_year(ctx, m.start("yr"), m.end("yr"), int(yr)):
@@ -1186,6 +1195,8 @@ def _n_rel(m, s, e, ctx):
         y, mo = _add_months(d.year, d.month, n)
         return [_Part(s, e, "DATE", f"{y}-{mo:02d}", mod, True)]
     if unit_y:
+        if rel == "the" and ctx.last_year is not None and ctx.last_end > s - 80:
+            return [_Part(s, e, "DATE", str(ctx.last_year), mod)]  # "2021: the year the plant opened"
         n = -1 if back else 1 if fwd else 0
         return [_Part(s, e, "DATE", str(d.year + n), mod, True)]
     if unit == "decade":
@@ -1531,6 +1542,8 @@ def _n_ref(m, s, e, ctx):
         s = e - 3
     if w in ("now", "right now", "currently", "nowadays", "these days", "at present", "presently", "current"):
         v = "PRESENT_REF"
+    elif w.split()[-1] == "quarters":
+        v = "PAST_REF" if "recent" in w else "FUTURE_REF"
     elif (w.startswith("recent ") or w.startswith("the recent ")) and (u := R.unit_key(w.split()[-1])):
         return [_Part(s, e, "DURATION", R.VAGUE_UNITS[u])]
     elif w in ("recently", "lately", "recent", "the past"):

@@ -69,8 +69,11 @@ def _bullets(article: Article, run: list[Block], intro: Block | None) -> Enumera
     )
 
 
-def inline_lists(sent: Span, min_items: int = 3) -> Iterator[tuple[Token, Enumeration]]:
-    """Coordinations of three or more nominal conjuncts, with the first conjunct's token."""
+def inline_lists(sent: Span, text: str, min_items: int = 3) -> Iterator[tuple[Token, Enumeration]]:
+    """Coordinations of three or more nominal conjuncts, with the first conjunct's token.
+
+    `text` is the doc's text, passed in because `Doc.text` is rebuilt on every access.
+    """
     for token in sent:
         if token.dep_ == "conj" or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -78,11 +81,10 @@ def inline_lists(sent: Span, min_items: int = 3) -> Iterator[tuple[Token, Enumer
         if len(chain) < min_items or _inside_one_name(chain):
             continue
         spans = [_item_span(t) for t in chain]
-        doc = sent.doc
-        items = tuple(doc.text[s:e] for s, e in spans)
+        items = tuple(text[s:e] for s, e in spans)
         yield token, Enumeration(
             start=spans[0][0], end=spans[-1][1], items=items, item_spans=tuple(spans), style="inline",
-            partial=bool(_PARTIAL.search(doc.text[sent.start_char : spans[0][0]])),
+            partial=bool(_PARTIAL.search(text[sent.start_char : spans[0][0]])),
         )
 
 
@@ -154,9 +156,9 @@ def _pieces(body: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def intro_allows(doc: Doc, count_end: int, list_start: int) -> bool:
+def intro_allows(text: str, count_end: int, list_start: int) -> bool:
     """True when the words between a count and a list read as introducing it."""
-    between = doc.text[count_end:list_start]
+    between = text[count_end:list_start]
     return len(between) < 120 and bool(_INTRO.search(between))
 
 

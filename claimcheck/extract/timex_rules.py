@@ -89,7 +89,7 @@ NUMWORD = ("(?:(?:" + _alt(TENS) + r")(?:[-\s](?:" + _alt(ONES) + "))?|" + _alt(
            + r")(?:[-\s]hundred)?|(?:a[-\s])?hundred|(?:a[-\s])?thousand|(?:a\s)?dozen")
 NUMDIG = r"(?<![\d,.$])\d{1,4}(?:\.\d+)?(?:\s\d/\d)?(?![\d,])|\d/\d"
 QUANT = (r"(?:" + NUMDIG + "|" + NUMWORD + r"|(?:one|\d+|" + _alt(ONES) + r")\sand\sa\shalf|a\scouple\sof|a\scouple"
-         r"|a\sfew|several|few|many|half\san?|a\shalf|an?)")
+         r"|couple\sof|a\sfew|several|few|many|half\san?|a\shalf|an?)")
 UNIT_SG = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|millennium)"
 UNIT_PL = r"(?:seconds|minutes|hours|days|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
 UNIT = f"(?:{UNIT_PL}|{UNIT_SG})"
@@ -109,7 +109,8 @@ HOLI = r"(?-i:Christmas(?:\sEve|\sDay)?|New\sYear's\s(?:Eve|Day)|Independence\sD
 
 
 def _c(p: str) -> re.Pattern:
-    return re.compile(p, re.I | re.X)
+    # (?<!\w) first: most text positions are inside words, and fail here at once
+    return re.compile(r"(?<![\w])(?:" + p + ")", re.I | re.X)
 
 
 # (name, pattern). Order does not matter: the longest match wins, ties go to the earlier rule.
@@ -162,7 +163,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?))(?![A-Za-z])|(?P<nm>noon|midnight|midday)(?![\w-])|(?P<h24>[01]\d|2[0-3])(?P<mi24>[0-5]\d)\s+(?=GMT|UTC))
                   (?:\s*\(?(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)(?![A-Za-z])|local\stime)\)?)?
                   (?:,?\s+(?:on\s+)?(?P<d>{WD}|today|yesterday|tomorrow|tonight)(?:,?\s+(?P<mon2>{MON})\s*(?P<day2>{DAYNUM}))?|,?\s+(?:on\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<yr>{YEAR4}))?)?""")),
-    ("ref", _c(r"""(?P<w>right\snow|now(?!-)|currently|nowadays|these\sdays|at\spresent|presently|recently|lately|soon(?!er|est|-)|the\spast(?!\s(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|century|day|quarter))|the\s(?:near\s|distant\s)?future|the\snear\sterm|the\slong\sterm|(?:the\s)?(?:coming|recent)\s(?:days|weeks|months|years|decades)|current(?![\w-])|recent(?![\w-]))(?![\w-])""")),
+    ("ref", _c(r"""(?P<w>right\snow|now(?!-)|currently|nowadays|these\sdays|at\spresent|presently|recently|lately|soon(?!er|est|-)|the\spast(?!\s(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|century|day|quarter))|the\s(?:near\s|distant\s)?future|the\snear\sterm|the\slong\sterm|(?:the\s)?(?:coming|recent|future)\s(?:days|weeks|months|years|decades|quarters)|current(?![\w-])|recent(?![\w-]))(?![\w-])""")),
     ("holiday", _c(rf"""(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLI})(?:,?\s+(?P<yr>{YEAR4}))?(?![\w-])""")),
     ("anaphor", _c(r"""(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>that|the\ssame|the\sfollowing|the\sprevious|the\snext|the\sprior|the\spreceding)\s+(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon)(?![\w-])
                   |(?P<unit2>the\s(?:day|week|month|year)\s(?:before|after))(?![\w-])""")),
