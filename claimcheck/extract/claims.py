@@ -215,7 +215,8 @@ def _phrase(token: Token) -> str:
     right = token.i
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(t.i for t in child.subtree)
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            right = max(right, child.i if pobj is None else pobj.i)
     return token.doc[left : right + 1].text
 
 

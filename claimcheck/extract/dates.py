@@ -453,12 +453,12 @@ class _Ctx:
         if self.dct is None:
             return None
         # HeidelTime's tense rule, softened by distance: a past-tense sentence may still name a
-        # month one to three months ahead (a schedule), and a future one a month just gone.
+        # month one or two months ahead (a schedule), and a future one a month just gone.
         y = self.dct.year
         diff = month - self.dct.month
         t = self.tense(pos)
         if t in (PAST, PERFECT):
-            return y - 1 if diff > 3 else y
+            return y - 1 if diff > 2 else y
         if t == FUTURE:
             return y + 1 if diff < -3 else y
         if diff > 5:
@@ -591,7 +591,8 @@ def _valid(name: str, m: re.Match, s: int, e: int, ctx: _Ctx) -> bool:
                 # the verb / the modal / a name ("March on Washington"): only with a date-like cue
                 prv = ctx.prev_tok(m.start("mon"))
                 tok = ctx.tok_at(m.start("mon"))
-                if not ((prv is not None and (prv.lower_ in _MONTH_CUE or prv.is_punct and prv.text in ",-–(")) or (tok is not None and tok.ent_type_ == "DATE" and prv is not None and not tok.is_sent_start)):
+                if not ((prv is not None and (prv.lower_ in _MONTH_CUE or prv.is_punct and prv.text in ",-–(")) or (tok is not None and tok.ent_type_ == "DATE" and prv is not None and not tok.is_sent_start
+                             and prv.lower_ not in ("the", "a", "an"))):
                     return False
             if mon not in R.MONTHS or (mon not in _FULL_MONTHS and not m.group("mon").endswith(".")):
                 return False  # bare abbreviations only with a day or year

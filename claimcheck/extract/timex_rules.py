@@ -81,7 +81,7 @@ DAYORD = "(?:" + _alt([k for k in ORDINALS if k not in ("final", "last")]
 YEAR4 = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[0-9]{3}|20[0-9]{2})(?![\d%]|,\d|\.\d)"
 _TEN_TO_99 = ("(?:" + _alt(TENS) + r")(?:[-\s](?:" + _alt(ONES) + "))?|" + _alt(TEENS))
 SPOKEN_YEAR = (r"(?:(?:nineteen|eighteen|seventeen)[-\s](?:hundred|" + _TEN_TO_99
-               + r"|oh[-\s](?:" + _alt(ONES) + "))|twenty[-\s](?:" + _TEN_TO_99 + ")"
+               + r"|oh[-\s](?:" + _alt(ONES) + r"))|twenty[-\s](?:" + _TEN_TO_99 + ")"
                + r"|two[-\s]thousand(?:[-\s]and)?(?:[-\s](?:" + _alt(TEENS) + "|" + _alt(ONES) + r"))?(?![-\s](?:dollars|people)))")
 YEARX = f"(?:{YEAR4}|{SPOKEN_YEAR})"
 
