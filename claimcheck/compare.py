@@ -8,23 +8,34 @@ names have to overlap and values have to disagree.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from datetime import date
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
 from claimcheck.extract import lists
-from claimcheck.extract.entities import overlap
+from claimcheck.extract.claims import generic_objects
+from claimcheck.extract.entities import overlap, same_name
 from claimcheck.extract.numbers import agree
 from claimcheck.models import Claim, Finding
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+UPDATE_DAYS = 3
 
 
-def compare(claims: Iterable[Claim]) -> tuple[list[Finding], list[Finding]]:
-    """Findings (contradictions) and corroborations (facts several documents state alike)."""
+def compare(
+    claims: Iterable[Claim], published: dict[str, date | None] | None = None
+) -> tuple[list[Finding], list[Finding]]:
+    """Findings (contradictions) and corroborations (facts several documents state alike).
+
+    `published` maps document ids to publication dates, when known: figures
+    published days apart are not held against each other.
+    """
     claims = list(claims)
+    published = published or {}
     findings = [
-        *_date_conflicts(claims), *_number_conflicts(claims), *_count_mismatches(claims), *_name_variants(claims),
+        *_date_conflicts(claims), *_number_conflicts(claims, published), *_count_mismatches(claims),
+        *_name_variants(claims),
     ]
     corroborations = list(_corroborations(claims))
     return _ordered(findings), _ordered(corroborations)
@@ -49,9 +60,24 @@ def _label(claim: Claim) -> str:
 def _same_event(a: Claim, b: Claim) -> bool:
     if a.id == b.id or (a.document == b.document and a.start == b.start):
         return False  # a claim is never compared with itself or its own sentence
+    if _words(a.text) == _words(b.text):
+        return False  # one sentence printed twice states one thing; only its anchoring could differ
+    if a.agent and b.agent and not _same_agent(a.agent, b.agent):
+        return False  # Iran condemned it on Saturday, the Security Council on Thursday
+    if a.places and b.places and not overlap(a.places, b.places):
+        return False  # 40 killed in one city, six in another: two scopes, not two readings
     if a.document == b.document and not (a.entities and b.entities):
         return True  # "the museum reopens" in a fact box refers to the museum the article names
     return overlap(a.entities, b.entities) >= 1
+
+
+def _same_agent(a: str, b: str) -> bool:
+    """ "trial of vaccine" and "trial of rsv vaccine" are one agent; "iran" and "security council" are not."""
+    return same_name(a, b) or a.split(" of ")[0] == b.split(" of ")[0]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _components(claims: list[Claim], linked) -> list[list[Claim]]:
@@ -75,7 +101,7 @@ def _components(claims: list[Claim], linked) -> list[list[Claim]]:
 def _date_conflicts(claims: list[Claim]):
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.value.kind == "date" and claim.predicate and claim.object and not claim.reported:
+        if _dates_an_event(claim):
             blocks[(claim.predicate, claim.object)].append(claim)
     for (predicate, obj), block in sorted(blocks.items()):
         for group in _components(block, _same_event):
@@ -103,6 +129,19 @@ def _date_conflicts(claims: list[Claim]):
             )
 
 
+def _dates_an_event(claim: Claim) -> bool:
+    """A date worth comparing: absolute, unhedged, on the event itself, and the event is specific.
+
+    Dates read relative to the publication date ("on Friday") are left out: one
+    wrong anchor would make two agreeing sources look contradictory.
+    """
+    return (
+        claim.value.kind == "date" and bool(claim.predicate) and bool(claim.object)
+        and not (claim.reported or claim.hedged or claim.relative)
+        and claim.object not in generic_objects()
+    )
+
+
 def _readings(claims: list[Claim], show) -> str:
     by_value: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
@@ -124,17 +163,25 @@ def _quantity_key(claim: Claim) -> tuple[str, str] | None:
     return thing, claim.value.unit or ""
 
 
-def _number_conflicts(claims: list[Claim]):
+def _number_conflicts(claims: list[Claim], published: dict[str, date | None]):
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         key = _quantity_key(claim)
         if key and claim.predicate and not claim.hedged and not claim.reported and claim.related is None:
             blocks[(claim.predicate, *key)].append(claim)
+    # Inside one article, figures for different periods share words too easily ("sales rose 6.2%"
+    # for the quarter, "sales rose 6.7%" for nine months): only figures from different documents
+    # are compared for now.
     for (predicate, thing, unit), block in sorted(blocks.items()):
+        per_sentence = Counter((c.document, c.start) for c in block)
+        # "killed 247 in one city and 10 in another" is a breakdown, not two readings of one figure
+        block = [c for c in block if per_sentence[(c.document, c.start)] == 1]
         for group in _components(block, _same_event):
             clashes = [
                 (a, b) for a, b in combinations(group, 2)
-                if _same_event(a, b) and not agree(a.value.number, b.value.number, a.value.text, b.value.text)
+                if a.document != b.document and _same_event(a, b)
+                and not agree(a.value.number, b.value.number, a.value.text, b.value.text)
+                and not _later_update(a, b, published)
             ]
             if not clashes:
                 continue
@@ -151,6 +198,12 @@ def _number_conflicts(claims: list[Claim]):
                 f"{_readings(involved, lambda c: c.value.text)}. Check the figure before publishing.",
                 claims=tuple(involved),
             )
+
+
+def _later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
+    """Figures published days apart may be a running count and its update (a toll that rises)."""
+    first, second = published.get(a.document), published.get(b.document)
+    return first is not None and second is not None and abs((first - second).days) > UPDATE_DAYS
 
 
 def _count_mismatches(claims: list[Claim]):

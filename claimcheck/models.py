@@ -132,6 +132,9 @@ class Claim:
     object: str | None = None  # normalised head noun phrase: "memorandum of cooperation"
     object_text: str | None = None  # the object as written: "an MoU"
     entities: frozenset[str] = frozenset()  # normalised names
+    places: frozenset[str] = frozenset()  # the places the sentence names: the scope of a figure
+    agent: str | None = None  # who did it: the verb's subject (or passive "by" agent), normalised
+    relative: bool = False  # a date read relative to the publication date ("on Friday", "last week")
     noun: str | None = None  # for counts and quantities: what is counted ("measure")
     hedged: bool = False  # "up to", "about", "expected to": report softly
     reported: bool = False  # the date belongs to a statement ("said on Friday"), not the event

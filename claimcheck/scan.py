@@ -51,7 +51,9 @@ def scan(
         if progress:
             progress(done, len(readable))
 
-    findings, corroborations = compare(c for claims in claims_by_doc.values() for c in claims)
+    findings, corroborations = compare(
+        (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}
+    )
     documents = tuple(
         DocumentSummary(
             id=a.id, path=a.path, published=a.published, published_from=a.published_from,

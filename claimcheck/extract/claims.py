@@ -17,8 +17,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extract import lists
-from claimcheck.extract.entities import Aliases, names_in
-from claimcheck.extract.numbers import is_currency, is_hedged, parse_amount
+from claimcheck.extract.entities import Aliases, names_in, places_in
+from claimcheck.extract.numbers import is_currency, is_hedged, parse_amount, starts_hedged
 from claimcheck.models import Article, Claim, Timex, Value
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -29,9 +29,19 @@ MAX_COUNT = 40  # "five measures" is a count of a list; "70 companies" is a figu
 
 
 @lru_cache(maxsize=1)
-def _predicates() -> tuple[dict[str, str], frozenset[str]]:
+def _predicate_table() -> dict:
     with resources.files("claimcheck.data").joinpath("predicates.toml").open("rb") as fh:
-        table = tomllib.load(fh)
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def generic_objects() -> frozenset[str]:
+    return frozenset(_predicate_table()["generic_objects"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> tuple[dict[str, str], frozenset[str]]:
+    table = _predicate_table()
     synonyms = {}
     for head, words in table["synonyms"].items():
         for word in words:
@@ -49,6 +59,8 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
             continue
         quote_start, quote_end = _quote_bounds(article, sent, kind)
         context = _Context(article, sent, quote_start, quote_end, names_in(sent, aliases), aliases)
+        body = _after_dateline(sent)
+        context.places = places_in(body, aliases)
         claims.extend(_date_claims(context, timexes))
         claims.extend(_amount_claims(context, timexes))
     list_claims, linked = _list_claims(article, doc, claims, aliases, kinds)
@@ -62,6 +74,7 @@ class _Context:
     def __init__(self, article: Article, sent: Span, start: int, end: int, names, aliases: Aliases):
         self.article, self.sent, self.start, self.end = article, sent, start, end
         self.names, self.aliases = names, aliases
+        self.places: frozenset[str] = frozenset()
         self.quote = article.text[start:end]
 
     def claim(self, value: Value, value_start: int, value_end: int, **fields) -> Claim:
@@ -77,6 +90,7 @@ class _Context:
             value_start=value_start,
             value_end=value_end,
             entities=self.names,
+            places=self.places,
             **fields,
         )
 
@@ -127,7 +141,7 @@ def _date_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
             continue
         event = _event_of(span.root, ctx.sent, ctx.aliases)
         value = Value(kind="date", text=timex.text, interval=timex.interval)
-        yield ctx.claim(value, timex.start, timex.end, **event)
+        yield ctx.claim(value, timex.start, timex.end, relative=timex.anchored, **event)
 
 
 def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
@@ -150,6 +164,7 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
     if noun_subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun_subject = verb.head  # "MoU signed on ...": the noun is what was signed
     target = noun_subject or _object_token(verb)
+    subject = _subject_token(verb)
     hedged = lemma in _MODAL_HEDGES or any(
         c.dep_ == "aux" and c.lemma_.lower() in _MODAL_HEDGES for c in verb.children
     ) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _MODAL_HEDGES)
@@ -159,7 +174,36 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
         "object_text": _phrase(target) if target is not None else None,
         "reported": lemma in reporting,
         "hedged": hedged,
+        "agent": object_key(subject, aliases) if subject is not None and subject is not target else None,
     }
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'’\[\]-]{1,60},[^.!?]{0,60}?(?:\s[-—–]{1,2}\s|\)\s*[-—–:]\s*)")
+
+
+def _after_dateline(sent: Span) -> Span:
+    """The sentence without its wire dateline ("SHREWSBURY, England, Feb 12 (Reuters) - ")."""
+    match = _DATELINE.match(sent.text)
+    if match is None:
+        return sent
+    body = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
+    return body if body is not None and len(body) else sent
+
+
+def _subject_token(verb: Token) -> Token | None:
+    """Who acted: the subject, the passive agent ("by floodwater"), or for "which killed" the noun it refers to."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.tag_ == "WDT" and verb.dep_ == "relcl":
+                return verb.head
+            if child.i < _after_dateline(child.sent).start:
+                return None  # "OSLO, April 18 - ...": the dateline's city did nothing
+            return child if child.pos_ in ("NOUN", "PROPN") else None
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
 
 
 def _main_verb(sent: Span) -> Token | None:
@@ -259,8 +303,8 @@ def _approximate(ent: Span) -> bool:
     doc = ent.doc
     before = doc[max(ent.sent.start, ent.start - 3) : ent.start]
     if before and before[-1].dep_ == "prep":
-        return is_hedged(ent.text.split()[0] + " ")
-    return is_hedged(before.text + " ") or is_hedged(ent.text.split()[0] + " ")
+        return starts_hedged(ent.text)
+    return is_hedged(before.text + " ") or starts_hedged(ent.text)
 
 
 def _counted_noun(ent: Span) -> Token | None:
@@ -275,7 +319,11 @@ def _counted_noun(ent: Span) -> Token | None:
 
 
 def _noun_key(token: Token | None, aliases: Aliases) -> str | None:
-    return None if token is None else _word(token, aliases)
+    """What a figure counts, with the names that narrow it: "Octel shares" are not "Oneida's shares"."""
+    if token is None:
+        return None
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    return " ".join([*(_word(c, aliases) for c in sorted(owners, key=lambda t: t.i)), _word(token, aliases)])
 
 
 def _list_claims(
@@ -308,19 +356,47 @@ def _list_claims(
                 linked[count.id] = _link(count, list_claim, enum.partial)
                 found.append(list_claim)
                 taken.append(enum)
-        for _first, enum in lists.inline_lists(sent, article.text):
+        for first, enum in lists.inline_lists(sent, article.text):
             if any(enum.start < t.end and t.start < enum.end for t in taken):
                 continue
             list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
-            candidates = [
-                c for c in counts
-                if c.id not in linked and c.value_end <= enum.start and c.value_start >= _previous_sentence_start(doc, sent)
-                and lists.intro_allows(article.text, c.value_end, enum.start)
-            ]
+            candidates = [c for c in counts if c.id not in linked and _introduces(doc, c, first, sent)]
             if candidates and not candidates[-1].hedged:
                 linked[candidates[-1].id] = _link(candidates[-1], list_claim, enum.partial)
             found.append(list_claim)
     return found, linked
+
+
+_LIST_VERBS = {"include", "be", "comprise", "cover"}
+_LIST_SUBJECTS = {"these", "they", "those"}
+_LIST_PREPOSITIONS = {"including", "as", "like", "among", "namely"}
+
+
+def _introduces(doc: Doc, count: Claim, first: Token, sent: Span) -> bool:
+    """A count announces a coordination only when the grammar ties them together:
+    the list hangs off the counted noun ("four models, the A, the B and the C"), or the next
+    sentence opens with "These include ..." / "They are ..." and the list is what it names."""
+    span = doc.char_span(count.value_start, count.value_end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return False  # "his father, his mother and the dozen classmates": the count is itself an item
+    if noun.sent.start == sent.start:
+        if first.i <= noun.i:
+            return False
+        if first.dep_ == "appos" and first.head.i == noun.i:
+            return True
+        via = first.head
+        return first.dep_ == "pobj" and via.lower_ in _LIST_PREPOSITIONS and via.head.i == noun.i
+    if sent.start == 0 or doc[sent.start - 1].sent.start != noun.sent.start:
+        return False
+    opener = next((t for t in sent if not t.is_space), None)
+    root = sent.root
+    return (
+        opener is not None and opener.lower_ in _LIST_SUBJECTS and opener.head.i == root.i
+        and opener.dep_ == "nsubj" and root.lemma_.lower() in _LIST_VERBS and first.head.i == root.i
+    )
 
 
 def _noun_end(doc: Doc, count: Claim) -> int:
@@ -330,13 +406,6 @@ def _noun_end(doc: Doc, count: Claim) -> int:
         return count.value_end
     head = span.root.head if span.root.dep_ == "nummod" else span.root
     return max(count.value_end, head.idx + len(head.text))
-
-
-def _previous_sentence_start(doc: Doc, sent: Span) -> int:
-    if sent.start == 0:
-        return sent.start_char
-    previous = doc[sent.start - 1].sent
-    return previous.start_char
 
 
 def _link(count: Claim, list_claim: Claim, partial: bool) -> Claim:

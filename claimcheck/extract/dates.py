@@ -258,7 +258,7 @@ _MODS = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roug
          "just under": "LESS_THAN", "barely": "LESS_THAN", "at least": "EQUAL_OR_MORE",
          "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
          "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS"}
-_PRE_MOD = {"early": "START", "late": "END", "mid": "MID", "the beginning of": "START", "the start of": "START",
+_PRE_MOD = {"early": "START", "late": "END", "mid": "MID", "end": "END", "start": "START", "the beginning of": "START", "the start of": "START",
             "the middle of": "MID", "the end of": "END", "the first half of": "START",
             "the second half of": "END", "earlier": None, "later": None, "the rest of": None}
 
@@ -304,6 +304,8 @@ _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", 
 _TIME_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
                "quarters", "eyes"}
 _BAD_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "LAW", "LANGUAGE"}
+_DEADLINE_VERBS = {"postpone", "delay", "extend", "give", "adjourn", "defer", "suspend", "push", "move",
+                   "grant", "set", "allow"}
 _FUT_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "want", "aim", "prepare",
               "propose", "agree", "promise", "vow", "threaten", "decide", "seek", "likely", "ready",
               "about", "go", "going", "able", "need", "have"}
@@ -414,7 +416,9 @@ class _Ctx:
                 return None
             ht = self._verb_tense(h, depth + 1) if depth < 3 and h.pos_ in ("VERB", "AUX", "ADJ") else None
             if h.lemma_ in _FUT_HEADS or h.lower_ in _FUT_HEADS:
-                return PAST if ht == PAST else FUTURE
+                # "set to resume Monday", "planned to leave Friday": future, unless pluperfect
+                had = any(c.lower_ in ("had", "'d") for c in h.children if c.dep_ in ("aux", "auxpass"))
+                return PAST if had else FUTURE
             return ht
         if v.tag_ == "VBN":
             if any(a.lemma_ == "have" for a in auxes):
@@ -489,7 +493,14 @@ class _Ctx:
             return d + dt.timedelta(days=fwd or 7)
         if wd == d.isoweekday():
             return d
+        tok = self.tok_at(pos)
         t = self.tense(pos)
+        anc = [tok.head, tok.head.head, tok.head.head.head] if tok is not None else []
+        for a in anc:
+            if a.lower_ in ("until", "till", "before") and a.dep_ == "prep":
+                if t != PAST or a.head.lemma_ in _DEADLINE_VERBS:
+                    return d + dt.timedelta(days=fwd)  # a deadline: "postponed until Tuesday"
+                break
         if rel == "this":
             return d - dt.timedelta(days=back) if t == PAST else d + dt.timedelta(days=fwd)
         if t == FUTURE:
@@ -1022,13 +1033,19 @@ def _n_quarter(m, s, e, ctx):
 
 
 def _n_qcode(m, s, e, ctx):
-    q = int(m["q"] or m["q2"] or m["q0"])
-    yr = m["yr"] or m["yr0"]
+    half = m["h"] or m["h2"] or m["h0"]
+    q = int(half or m["q"] or m["q2"] or m["q0"])
+    code = f"H{q}" if half else f"Q{q}"
+    yr = m["yr"] or m["yr0"] or m["yr2"]
     if yr:
         y = _year_of(yr, ctx.dct)
-        return [_Part(s, e, "DATE", f"{y}-Q{q}")]
+        return [_Part(s, e, "DATE", f"{y}-{code}")]
+    if half and not (m["h"] or m["h2"]):
+        return None
     if ctx.dct is None:
-        return [_Part(s, e, "DATE", f"XXXX-Q{q}")]
+        return [_Part(s, e, "DATE", f"XXXX-{code}")]
+    if half:
+        return [_Part(s, e, "DATE", f"{ctx.dct.year}-{code}", None, True)]
     return [_Part(s, e, "DATE", f"{ctx.year_for_quarter(q, s)}-Q{q}", None, True)]
 
 

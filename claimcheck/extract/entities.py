@@ -128,6 +128,14 @@ def _strip_titles(text: str, titles: frozenset[str]) -> str:
     return " ".join(words)
 
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def places_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
+    """Normalised place names of a sentence: "in Nairobi" and "in Dar es Salaam" are two scopes."""
+    return frozenset(normalise(e.text, aliases) for e in span.ents if e.label_ in PLACE_LABELS)
+
+
 def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
     """Normalised names in a sentence: named entities plus defined acronyms."""
     names = set()

@@ -11,7 +11,6 @@ from claimcheck.models import Article, Block
 
 _BULLET = re.compile(r"^\s*(?:[-*•●▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _PARTIAL = re.compile(r"\b(?:includ\w*|such as|among them|among others|for example|e\.g\.|like)\b", re.I)
-_INTRO = re.compile(r"(?::|\(|\b(?:includ\w*|are|were|is|namely|such as|as follows|comprising|covering|on)\b)", re.I)
 _STOP = {"a", "an", "the", "and", "or", "of", "in", "for", "to", "on", "with", "between", "s"}
 
 
@@ -119,7 +118,7 @@ def _item_span(token: Token) -> tuple[int, int]:
 
 
 _OPENER = re.compile(r"[^.;:()]{0,80}?(:|\()\s*")
-_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s*;\s*")
+_SEPARATOR = re.compile(r"\s*,(?!\d{3}\b)\s*(?:and\s+|or\s+)?|\s*;\s*")
 _LAST_JOIN = re.compile(r"\s+(?:and|or)\s+")
 
 
@@ -137,8 +136,8 @@ def delimited_list(text: str, after: int, limit: int) -> Enumeration | None:
     if closer is None and "." in body:
         body = body[: body.index(".")]  # one sentence only
     pieces = _pieces(body)
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 or not _LAST_JOIN.search(body):
+        return None  # an enumeration ends "... and c" or "... or c"; "(dlrs 1,667)" is not one
     spans, cursor = [], start
     for piece in pieces:
         at = text.index(piece, cursor)
@@ -154,12 +153,6 @@ def _pieces(body: str) -> list[str]:
         if len(parts) > 1 or len(last) > 1:
             parts = parts[:-1] + last
     return [p.strip() for p in parts if p.strip()]
-
-
-def intro_allows(text: str, count_end: int, list_start: int) -> bool:
-    """True when the words between a count and a list read as introducing it."""
-    between = text[count_end:list_start]
-    return len(between) < 120 and bool(_INTRO.search(between))
 
 
 def item_words(items: tuple[str, ...]) -> frozenset[str]:

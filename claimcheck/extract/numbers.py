@@ -94,6 +94,14 @@ def is_currency(word: str) -> bool:
     return word.lower() in _tables()["currency"]
 
 
+_HEDGED_START = re.compile(_HEDGES.pattern.replace(r"\s*$", r"\s").replace(r"\b(?:", r"^(?:", 1), re.I)
+
+
+def starts_hedged(text: str) -> bool:
+    """True when a number phrase itself opens with a hedge: "at least four", "nearly 200"."""
+    return bool(_HEDGED_START.match(text.strip() + " "))
+
+
 def is_hedged(prefix: str) -> bool:
     """True when the words just before a number soften it ("up to 500", "about 40")."""
     return bool(_HEDGES.search(prefix))

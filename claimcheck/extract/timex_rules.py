@@ -96,7 +96,7 @@ UNIT = f"(?:{UNIT_PL}|{UNIT_SG})"
 DMODS = (r"(?:about|around|approximately|roughly|nearly|almost|more\sthan|less\sthan|fewer\sthan|"
          r"at\sleast|at\smost|up\sto|no\smore\sthan|no\sless\sthan|not\smore\sthan|just\sunder|just\sover|"
          r"some|well\sover|barely|the\sbetter\spart\sof)")
-PRE = r"(?:early|mid|late|earlier|later|the\s(?:beginning|start|middle|end|first\shalf|second\shalf)\sof)"
+PRE = r"(?:early|mid|late|earlier|later|end(?=-)|start(?=-)|the\s(?:beginning|start|middle|end)\sof)"
 RELW = r"(?:last|next|this|this\spast|this\scoming|past|coming|previous|following|current|same|that|latest|full)"
 HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
@@ -133,7 +133,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<rel>latest|current|past|last|previous|prior|next|this\syear's|last\syear's|next\syear's|year-earlier|year-ago|same|flat|comparable|corresponding)\s+)?
                   (?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?quarter(?![-\s]of\s(?!\d|this|last|next|fiscal|the\s(?:year|current|previous))|s)
                   (?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr2>{YEAR4})|(?P<rel2>this|last|next)\syear|the\s(?P<rel3>current\s|previous\s|same\s)?(?:fiscal\s)?year))?""")),
-    ("qcode", _c(rf"""(?-i:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s*(?:of\s+)?(?P<yr>{YEAR4}|'\d\d|FY\s?\d\d(?:\d\d)?))?(?![\w])|(?P<yr0>{YEAR4})\s*(?-i:Q(?P<q0>[1-4]))(?![\w])""")),
+    ("qcode", _c(rf"""(?-i:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H))(?:\s*(?:of\s+)?(?P<yr>{YEAR4}|'\d\d|FY\s?\d\d(?:\d\d)?)|(?P<yr2>(?<=[QH])\d\d))?(?![\w])|(?P<yr0>{YEAR4})\s*(?-i:Q(?P<q0>[1-4])|H(?P<h0>[12]))(?![\w])""")),
     ("thequarter", _c(r"""(?:the\s+|this\s+|that\s+)(?:(?P<rel>(?:(?:latest|current|past|previous|prior|last|same|year-earlier|year-ago|comparable|corresponding|recent|fiscal|most\srecent)\s+){1,2}|(?P<yr>(?:1[0-9]|20)\d\d)\s+))?(?P<unit>quarter|period)(?![-\w])
                   (?:\s+(?P<ago>a\syear\s(?:ago|earlier)|last\syear|of\slast\syear|of\sthe\sprevious\syear))?""")),
     ("half", _c(rf"""(?:the\s+|a\s+)?(?:(?P<h>first|second|last)[-\s]half|(?P<h2>first\s+two)\s+quarters(?=\s+of\s))(?![-\s]of\s(?!{YEAR4}|this|last|next|the\syear|fiscal))(?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr>{YEAR4})|(?P<rel>this|last|next)\syear|the\s(?:fiscal\s)?year))?""")),
