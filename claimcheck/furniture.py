@@ -552,7 +552,6 @@ def _is_teaser_head(s: str) -> bool:
 
 def _sections(lines: list[_Line]) -> None:
     """A "Related Stories" / "Also read" / "Trending" heading and the headlines after it."""
-    r = rules()
     i = 0
     while i < len(lines):
         ln = lines[i]
