@@ -78,6 +78,7 @@ def scan_command(
     model: Annotated[str, typer.Option("--model", envvar="CLAIMCHECK_MODEL", help="spaCy pipeline to use (package name or path).")] = DEFAULT_MODEL,
     aliases: Annotated[Optional[list[Path]], typer.Option("--aliases", help="Extra alias table (TOML or JSON, same shape as claimcheck/data/aliases.toml). Repeatable.")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Skip (with a warning) files larger than this.")] = DEFAULT_MAX_BYTES,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Hide findings whose confidence is below this (0 to 1; docs/architecture.md says how it is computed).")] = 0.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every document with its claim count and publication date.")] = False,
 ) -> None:
     """Scan articles and report where they contradict each other or themselves.
@@ -96,7 +97,10 @@ def scan_command(
             raise _fail(f"alias file not found: {alias_file}")
     try:
         with _progress() as progress:
-            report = scan(path, model=model, aliases=aliases or [], max_bytes=max_bytes, progress=progress)
+            report = scan(
+                path, model=model, aliases=aliases or [], max_bytes=max_bytes, progress=progress,
+                min_confidence=min_confidence,
+            )
     except ClaimcheckError as exc:
         raise _fail(str(exc))
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

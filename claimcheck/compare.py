@@ -24,20 +24,23 @@ UPDATE_DAYS = 3
 
 
 def compare(
-    claims: Iterable[Claim], published: dict[str, date | None] | None = None
+    claims: Iterable[Claim], published: dict[str, date | None] | None = None, copies: dict[str, str] | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """Findings (contradictions) and corroborations (facts several documents state alike).
 
     `published` maps document ids to publication dates, when known: figures
-    published days apart are not held against each other.
+    published days apart are not held against each other. `copies` maps each
+    document to the first of its near-duplicates: copies of one story count as
+    one source when facts are corroborated.
     """
     claims = list(claims)
     published = published or {}
+    copies = copies or {}
     findings = [
         *_date_conflicts(claims), *_number_conflicts(claims, published), *_count_mismatches(claims),
         *_name_variants(claims),
     ]
-    corroborations = list(_corroborations(claims))
+    corroborations = list(_corroborations(claims, copies))
     return _ordered(findings), _ordered(corroborations)
 
 
@@ -251,7 +254,7 @@ def _same_list_elsewhere(count: Claim, own: Claim, all_lists: list[Claim]) -> li
     ]
 
 
-def _corroborations(claims: list[Claim]):
+def _corroborations(claims: list[Claim], copies: dict[str, str]):
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = _quantity_key(claim)
@@ -259,8 +262,8 @@ def _corroborations(claims: list[Claim]):
             blocks[(*key, claim.value.number)].append(claim)
     for (thing, unit, number), block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
         documents = sorted({c.document for c in block})
-        if len(documents) < 2:
-            continue
+        if len({copies.get(d, d) for d in documents}) < 2:
+            continue  # two copies of one wire story are one source
         involved = _unique(block)
         yield Finding(
             id=finding_id("corroboration", involved),

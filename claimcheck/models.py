@@ -161,6 +161,7 @@ class DocumentSummary:
     published_from: str | None
     claims: int
     warnings: tuple[str, ...]
+    near_duplicates: tuple[str, ...] = ()  # other documents that are copies of the same text
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from claimcheck import neardup
 from claimcheck.compare import compare
 from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.extract.claims import extract_claims
@@ -25,8 +26,12 @@ def scan(
     aliases: Iterable[Path] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    min_confidence: float = 0.0,
 ) -> Report:
-    """Scan a folder (or one file) of articles and return the report; raises ClaimcheckError subclasses."""
+    """Scan a folder (or one file) of articles and return the report; raises ClaimcheckError subclasses.
+
+    Findings whose confidence is below `min_confidence` are left out.
+    """
     root = Path(root)
     articles, skipped = load_articles(root, max_bytes=max_bytes)
     if not articles:
@@ -51,13 +56,18 @@ def scan(
         if progress:
             progress(done, len(readable))
 
+    copies = neardup.groups(readable)
     findings, corroborations = compare(
-        (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}
+        (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}, copies,
     )
+    findings = [f for f in findings if f.confidence >= min_confidence]
     documents = tuple(
         DocumentSummary(
             id=a.id, path=a.path, published=a.published, published_from=a.published_from,
             claims=len(claims_by_doc[a.id]), warnings=a.warnings,
+            near_duplicates=tuple(
+                other for other, lead in copies.items() if other != a.id and lead == copies.get(a.id)
+            ),
         )
         for a in articles
     )

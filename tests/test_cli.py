@@ -130,3 +130,36 @@ def test_dates_rejects_a_bad_dct(tmp_path):
     doc.write_text("Hello.\n")
     result = run("dates", doc, "--dct", "yesterday")
     assert result.exit_code == 2 and "--dct" in result.output
+
+
+@pytest.mark.slow
+def test_min_confidence_hides_weaker_findings(tmp_path):
+    out_all, out_strict = tmp_path / "all.json", tmp_path / "strict.json"
+    run("scan", CORPUS, "--format", "json", "-o", out_all)
+    run("scan", CORPUS, "--format", "json", "-o", out_strict, "--min-confidence", "0.8")
+    every = json.loads(out_all.read_text())["findings"]
+    strict = json.loads(out_strict.read_text())["findings"]
+    assert any(f["confidence"] < 0.8 for f in every)
+    assert strict and all(f["confidence"] >= 0.8 for f in strict)
+    assert len(strict) < len(every)
+
+
+def test_min_confidence_out_of_range_is_a_usage_error():
+    assert run("scan", CORPUS, "--min-confidence", "2").exit_code == 2
+
+
+@pytest.mark.slow
+def test_syndicated_copies_are_listed_and_count_as_one_source(tmp_path):
+    story = (
+        "LONDON, March 3 (Reuters) - Harbour Freight Ltd agreed to pay 40 million pounds for the port "
+        "operator Quayside Holdings, the companies said on Tuesday, in a deal that creates the largest "
+        "container business on the east coast. The deal still needs the approval of the competition regulator.\n"
+    )
+    (tmp_path / "wire.txt").write_text("date 2024-03-03\n" + story)
+    (tmp_path / "copy.txt").write_text("date 2024-03-04\nPort deal\n\n" + story + "\nMore business news.\n")
+    result = run("scan", tmp_path, "--format", "json")
+    report = json.loads(result.stdout)
+    by_id = {d["id"]: d for d in report["documents"]}
+    assert by_id["wire"]["near_duplicates"] == ["copy"]
+    assert by_id["copy"]["near_duplicates"] == ["wire"]
+    assert report["corroborations"] == []  # one story printed twice is one source

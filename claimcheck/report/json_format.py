@@ -26,6 +26,7 @@ def as_dict(report: Report) -> dict:
                 "published_from": d.published_from,
                 "claims": d.claims,
                 "warnings": list(d.warnings),
+                "near_duplicates": list(d.near_duplicates),
             }
             for d in report.documents
         ],

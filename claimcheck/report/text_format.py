@@ -33,7 +33,8 @@ def render(report: Report, color: bool = False, width: int = 100, verbose: bool 
     if verbose:
         for d in report.documents:
             published = f"{d.published} ({d.published_from})" if d.published else "publication date unknown"
-            console.print(f"  {escape(d.path)}: {d.claims} claims, {published}")
+            copies = f", same text as {', '.join(d.near_duplicates)}" if d.near_duplicates else ""
+            console.print(f"  {escape(d.path)}: {d.claims} claims, {published}{escape(copies)}")
         console.print()
     console.print(summary_line(report))
     return buffer.getvalue()
