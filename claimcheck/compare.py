@@ -105,13 +105,14 @@ def _date_conflicts(claims: list[Claim]):
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if _dates_an_event(claim):
-            blocks[(claim.predicate, claim.object)].append(claim)
-    for (predicate, obj), block in sorted(blocks.items()):
-        for group in _components(block, _same_event):
+            blocks[(claim.predicate, _head(claim.object))].append(claim)
+    for (predicate, _), block in sorted(blocks.items()):
+        for group in _components(block, _same_dated_event):
             clashes = [
                 (a, b) for a, b in combinations(group, 2)
-                if _same_event(a, b) and not a.value.interval.overlaps(b.value.interval)
+                if _same_dated_event(a, b) and not a.value.interval.overlaps(b.value.interval)
             ]
+            obj = min((c.object for c in group), key=len)
             if not clashes:
                 continue
             involved = _unique(c for pair in clashes for c in pair)
@@ -130,6 +131,16 @@ def _date_conflicts(claims: list[Claim]):
                 "Check which date is right before publishing.",
                 claims=tuple(involved),
             )
+
+
+def _head(name: str) -> str:
+    """ "hallam museum" -> "museum", "memorandum of cooperation" -> "memorandum": the block key."""
+    return name.split(" of ")[0].split()[-1]
+
+
+def _same_dated_event(a: Claim, b: Claim) -> bool:
+    """Same event, and the object named alike: "the Hallam Museum" and "the museum" are one thing."""
+    return same_name(a.object, b.object) and _same_event(a, b)
 
 
 def _dates_an_event(claim: Claim) -> bool:

@@ -174,7 +174,7 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
         "object_text": _phrase(target) if target is not None else None,
         "reported": lemma in reporting,
         "hedged": hedged,
-        "agent": object_key(subject, aliases) if subject is not None and subject is not target else None,
+        "agent": object_key(subject, aliases) if subject is not None and (target is None or subject.i != target.i) else None,
     }
 
 
@@ -203,6 +203,8 @@ def _subject_token(verb: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return _subject_token(verb.head)  # "Acme agreed to acquire": Acme acquires
     return None
 
 
@@ -228,7 +230,7 @@ def _object_token(verb: Token) -> Token | None:
 
 def object_key(token: Token, aliases: Aliases) -> str:
     """A comparable name for a noun phrase: head lemma, plus "of X" where the head takes one."""
-    head = _word(token, aliases)
+    head = _name(token, aliases) if token.pos_ == "PROPN" else _word(token, aliases)
     if " of " in head:
         return head
     for child in token.children:
@@ -239,6 +241,12 @@ def object_key(token: Token, aliases: Aliases) -> str:
                 words = [_word(c, aliases) for c in sorted(modifiers, key=lambda t: t.i)]
                 return f"{head} of {' '.join(words + [_word(pobj, aliases)])}"
     return head
+
+
+def _name(token: Token, aliases: Aliases) -> str:
+    """A proper noun with the proper nouns compounded into it: "Acme Corp", not "corp"."""
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join([*(c.text.lower() for c in parts), _word(token, aliases)])
 
 
 def _word(token: Token, aliases: Aliases) -> str:
