@@ -83,7 +83,8 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _components(claims: list[Claim], linked) -> list[list[Claim]]:
+def _components(claims: list[Claim], linked) -> list[tuple[list[Claim], list[tuple[Claim, Claim]]]]:
+    """Groups of claims joined by `linked`, each with its linked pairs (tested once, reused by callers)."""
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -92,13 +93,16 @@ def _components(claims: list[Claim], linked) -> list[list[Claim]]:
             i = parent[i]
         return i
 
-    for i, j in combinations(range(len(claims)), 2):
-        if linked(claims[i], claims[j]):
-            parent[root(i)] = root(j)
+    pairs = [(i, j) for i, j in combinations(range(len(claims)), 2) if linked(claims[i], claims[j])]
+    for i, j in pairs:
+        parent[root(i)] = root(j)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         groups[root(i)].append(claim)
-    return [g for g in groups.values() if len(g) > 1]
+    links: dict[int, list[tuple[Claim, Claim]]] = defaultdict(list)
+    for i, j in pairs:
+        links[root(i)].append((claims[i], claims[j]))
+    return [(group, links[key]) for key, group in groups.items() if len(group) > 1]
 
 
 def _date_conflicts(claims: list[Claim]):
@@ -107,11 +111,8 @@ def _date_conflicts(claims: list[Claim]):
         if _dates_an_event(claim):
             blocks[(claim.predicate, _head(claim.object))].append(claim)
     for (predicate, _), block in sorted(blocks.items()):
-        for group in _components(block, _same_dated_event):
-            clashes = [
-                (a, b) for a, b in combinations(group, 2)
-                if _same_dated_event(a, b) and not a.value.interval.overlaps(b.value.interval)
-            ]
+        for group, pairs in _components(block, _same_dated_event):
+            clashes = [(a, b) for a, b in pairs if not a.value.interval.overlaps(b.value.interval)]
             obj = min((c.object for c in group), key=len)
             if not clashes:
                 continue
@@ -190,10 +191,10 @@ def _number_conflicts(claims: list[Claim], published: dict[str, date | None]):
         per_sentence = Counter((c.document, c.start) for c in block)
         # "killed 247 in one city and 10 in another" is a breakdown, not two readings of one figure
         block = [c for c in block if per_sentence[(c.document, c.start)] == 1]
-        for group in _components(block, _same_event):
+        for _group, pairs in _components(block, _same_event):
             clashes = [
-                (a, b) for a, b in combinations(group, 2)
-                if a.document != b.document and _same_event(a, b)
+                (a, b) for a, b in pairs
+                if a.document != b.document
                 and not agree(a.value.number, b.value.number, a.value.text, b.value.text)
                 and not _later_update(a, b, published)
             ]

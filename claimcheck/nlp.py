@@ -1,7 +1,6 @@
 """The spaCy stage: load the model once and turn articles into Docs."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -50,7 +49,3 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names and "claimcheck_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("claimcheck_line_breaks", before="parser")
     return nlp
-
-
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    return nlp.pipe(texts, batch_size=batch_size)

@@ -52,18 +52,23 @@ def _predicates() -> tuple[dict[str, str], frozenset[str]]:
 def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Aliases) -> list[Claim]:
     """All claims of one article, in text order."""
     kinds = _block_kinds(article)
+    sentences: list[tuple[Span, str, frozenset[str]]] = []
     claims: list[Claim] = []
     for sent in doc.sents:
-        kind = kinds(sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
-        if kind in ("furniture", "heading") or not sent.text.strip():
+        text = sent.text
+        if not text.strip():
             continue
+        kind = kinds(sent.start_char + len(text) - len(text.lstrip()))
+        if kind in ("furniture", "heading"):
+            continue
+        names = names_in(sent, aliases)
+        sentences.append((sent, kind, names))
         quote_start, quote_end = _quote_bounds(article, sent, kind)
-        context = _Context(article, sent, quote_start, quote_end, names_in(sent, aliases), aliases)
-        body = _after_dateline(sent)
-        context.places = places_in(body, aliases)
+        places = places_in(_after_dateline(sent), aliases)
+        context = _Context(article, sent, quote_start, quote_end, names, places, aliases)
         claims.extend(_date_claims(context, timexes))
         claims.extend(_amount_claims(context, timexes))
-    list_claims, linked = _list_claims(article, doc, claims, aliases, kinds)
+    list_claims, linked = _list_claims(article, doc, claims, sentences)
     claims = [linked.get(c.id, c) for c in claims] + list_claims
     return sorted(claims, key=lambda c: (c.start, c.value_start, c.value.kind))
 
@@ -71,10 +76,9 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
 class _Context:
     """What every claim of one sentence shares."""
 
-    def __init__(self, article: Article, sent: Span, start: int, end: int, names, aliases: Aliases):
+    def __init__(self, article: Article, sent: Span, start: int, end: int, names, places, aliases: Aliases):
         self.article, self.sent, self.start, self.end = article, sent, start, end
-        self.names, self.aliases = names, aliases
-        self.places: frozenset[str] = frozenset()
+        self.names, self.places, self.aliases = names, places, aliases
         self.quote = article.text[start:end]
 
     def claim(self, value: Value, value_start: int, value_end: int, **fields) -> Claim:
@@ -335,7 +339,7 @@ def _noun_key(token: Token | None, aliases: Aliases) -> str | None:
 
 
 def _list_claims(
-    article: Article, doc: Doc, claims: list[Claim], aliases: Aliases, kinds
+    article: Article, doc: Doc, claims: list[Claim], sentences: list[tuple[Span, str, frozenset[str]]]
 ) -> tuple[list[Claim], dict[str, Claim]]:
     """List claims, and the stated counts re-issued with a link to the list they introduce."""
     counts = [c for c in claims if c.value.kind == "count" and 2 <= (c.value.number or 0) <= MAX_COUNT]
@@ -350,9 +354,8 @@ def _list_claims(
         if intro and not intro[-1].hedged:
             linked[intro[-1].id] = _link(intro[-1], list_claim, enum.partial)
         found.append(list_claim)
-    for sent in doc.sents:
-        kind = kinds(sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
-        if kind in ("furniture", "heading", "item"):
+    for sent, kind, names in sentences:
+        if kind == "item":
             continue
         taken: list[lists.Enumeration] = []
         for count in counts:
@@ -360,14 +363,14 @@ def _list_claims(
                 continue
             enum = lists.delimited_list(article.text, _noun_end(doc, count), sent.end_char)
             if enum is not None:
-                list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
+                list_claim = _as_claim(article, enum, names=names, sentence=sent)
                 linked[count.id] = _link(count, list_claim, enum.partial)
                 found.append(list_claim)
                 taken.append(enum)
         for first, enum in lists.inline_lists(sent, article.text):
             if any(enum.start < t.end and t.start < enum.end for t in taken):
                 continue
-            list_claim = _as_claim(article, enum, names=names_in(sent, aliases), sentence=sent)
+            list_claim = _as_claim(article, enum, names=names, sentence=sent)
             candidates = [c for c in counts if c.id not in linked and _introduces(doc, c, first, sent)]
             if candidates and not candidates[-1].hedged:
                 linked[candidates[-1].id] = _link(candidates[-1], list_claim, enum.partial)

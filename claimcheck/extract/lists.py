@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -155,15 +156,12 @@ def _pieces(body: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def item_words(items: tuple[str, ...]) -> frozenset[str]:
-    """Content words of a list's items, lowercased and crudely singularised, for overlap."""
-    words = set()
-    for item in items:
-        for word in re.findall(r"[a-z]+", item.lower()):
-            if word in _STOP or len(word) < 3:
-                continue
-            words.add(_stem(word))
-    return frozenset(words)
+@lru_cache(maxsize=8192)
+def _item_words(item: str) -> frozenset[str]:
+    """Content words of one list item, lowercased and crudely singularised, for overlap."""
+    return frozenset(
+        _stem(word) for word in re.findall(r"[a-z]+", item.lower()) if word not in _STOP and len(word) >= 3
+    )
 
 
 def _stem(word: str) -> str:
@@ -178,10 +176,10 @@ def same_set(a: tuple[str, ...], b: tuple[str, ...], min_share: float = 0.6, min
     short, long_ = sorted((a, b), key=len)
     if len(short) < 3 or len(short) / len(long_) < min_share:
         return False
-    long_words = [item_words((item,)) for item in long_]
+    long_words = [_item_words(item) for item in long_]
     matched = 0
     for item in short:
-        words = item_words((item,))
+        words = _item_words(item)
         if any(words and other and len(words & other) / len(words | other) >= min_item for other in long_words):
             matched += 1
     return matched >= max(3, min_share * len(short))
