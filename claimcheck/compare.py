@@ -8,6 +8,7 @@ names have to overlap and values have to disagree.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -21,23 +22,26 @@ from claimcheck.models import Claim, Finding
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 UPDATE_DAYS = 3
+STORY_NAMES = 3  # names two articles must share to be one story when their sentences share none
 
 
 def compare(
     claims: Iterable[Claim], published: dict[str, date | None] | None = None, copies: dict[str, str] | None = None,
+    story: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """Findings (contradictions) and corroborations (facts several documents state alike).
 
     `published` maps document ids to publication dates, when known: figures
     published days apart are not held against each other. `copies` maps each
     document to the first of its near-duplicates: copies of one story count as
-    one source when facts are corroborated.
+    one source when facts are corroborated. `story` maps documents to every name
+    they mention, when known (else the names of their claims are used).
     """
     claims = list(claims)
     published = published or {}
     copies = copies or {}
     findings = [
-        *_date_conflicts(claims), *_number_conflicts(claims, published), *_count_mismatches(claims),
+        *_date_conflicts(claims, story), *_number_conflicts(claims, published, story), *_count_mismatches(claims), *_list_mismatches(claims),
         *_name_variants(claims),
     ]
     corroborations = list(_corroborations(claims, copies))
@@ -65,8 +69,12 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False  # a claim is never compared with itself or its own sentence
     if _words(a.text) == _words(b.text):
         return False  # one sentence printed twice states one thing; only its anchoring could differ
-    if a.agent and b.agent and not _same_agent(a.agent, b.agent):
-        return False  # Iran condemned it on Saturday, the Security Council on Thursday
+    if a.agent and b.agent and a.agent_is_name == b.agent_is_name and not _same_agent(a.agent, b.agent):
+        # Iran condemned it on Saturday, the Security Council on Thursday. A name and a
+        # description ("Nordland" / "the two governments") may be one actor: not a reason to part.
+        return False
+    if a.object_is_name and b.object_is_name and not same_name(a.object or "", b.object or ""):
+        return False  # bought Lindqvist Optics for $1.2 billion, Maison Rive for $300 million
     if a.places and b.places and not overlap(a.places, b.places):
         return False  # 40 killed in one city, six in another: two scopes, not two readings
     if a.document == b.document and not (a.entities and b.entities):
@@ -105,13 +113,25 @@ def _components(claims: list[Claim], linked) -> list[tuple[list[Claim], list[tup
     return [(group, links[key]) for key, group in groups.items() if len(group) > 1]
 
 
-def _date_conflicts(claims: list[Claim]):
+def _date_conflicts(claims: list[Claim], story: dict[str, frozenset[str]] | None = None):
+    story = defaultdict(frozenset, story or _story_names(claims))
+
+    def same_dated_event(a: Claim, b: Claim) -> bool:
+        if _same_dated_event(a, b):
+            return True
+        # "Talks began in 2015" names nothing: it is about what its article is about
+        return (
+            a.document != b.document and not (a.entities and b.entities) and same_name(a.object, b.object)
+            and len(story[a.document] & story[b.document]) >= STORY_NAMES
+            and _same_event(replace(a, entities=story[a.document]), replace(b, entities=story[b.document]))
+        )
+
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if _dates_an_event(claim):
             blocks[(claim.predicate, _head(claim.object))].append(claim)
     for (predicate, _), block in sorted(blocks.items()):
-        for group, pairs in _components(block, _same_dated_event):
+        for group, pairs in _components(block, same_dated_event):
             clashes = [(a, b) for a, b in pairs if not a.value.interval.overlaps(b.value.interval)]
             obj = min((c.object for c in group), key=len)
             if not clashes:
@@ -171,31 +191,56 @@ def _unique(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(seen.values(), key=lambda c: (c.document, c.start, c.value_start))
 
 
+_AMOUNT_KINDS = ("number", "money", "percent", "count")
+_NUMBER_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "percent", "%"}
+
+
 def _quantity_key(claim: Claim) -> tuple[str, str] | None:
     thing = claim.noun or claim.object
-    if claim.value.kind not in ("number", "money", "percent", "count") or not thing:
-        return None
+    if claim.value.kind not in _AMOUNT_KINDS or not thing or thing.split()[-1] in _NUMBER_WORDS:
+        return None  # "$27 million" is not a thing counted in millions
     return thing, claim.value.unit or ""
 
 
-def _number_conflicts(claims: list[Claim], published: dict[str, date | None]):
+def _number_conflicts(claims: list[Claim], published: dict[str, date | None], story: dict | None = None):
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         key = _quantity_key(claim)
         if key and claim.predicate and not claim.hedged and not claim.reported and claim.related is None:
             blocks[(claim.predicate, *key)].append(claim)
-    # Inside one article, figures for different periods share words too easily ("sales rose 6.2%"
-    # for the quarter, "sales rose 6.7%" for nine months): only figures from different documents
-    # are compared for now.
+    story = defaultdict(frozenset, story or _story_names(claims))
+    amounts = Counter((c.document, c.start) for c in claims if c.value.kind in _AMOUNT_KINDS)
+
+    def same_quantity(a: Claim, b: Claim) -> bool:
+        if a.when and b.when and not any(x.overlaps(y) for x in a.when for y in b.when):
+            return False  # "revenue of $410 million in 2024" and "$365 million in 2023": two years
+        if a.document == b.document:
+            # One article restating one figure (the lead and a fact box) says it plainly, once per
+            # sentence. A sentence with several figures ("sales rose 6.2% to $1.45 billion from
+            # $1.37 billion") is telling a change or a breakdown, which restatements are not.
+            return (
+                a.start != b.start and amounts[(a.document, a.start)] == 1 == amounts[(b.document, b.start)]
+                and _same_event(a, b) and _same_agent_or_unsaid(a, b)
+            )
+        if _same_event(a, b):
+            return True
+        # "killing 27 people" (Peru, the Andes) and "killing 29 people" (Chivay): no name in common
+        # in the two sentences, but the two stories share several names and the same day
+        return (
+            a.agent is None and b.agent is None and published.get(a.document) is not None
+            and published.get(a.document) == published.get(b.document)
+            and len(story[a.document] & story[b.document]) >= STORY_NAMES
+            and _same_event(replace(a, entities=story[a.document]), replace(b, entities=story[b.document]))
+        )
+
     for (predicate, thing, unit), block in sorted(blocks.items()):
         per_sentence = Counter((c.document, c.start) for c in block)
         # "killed 247 in one city and 10 in another" is a breakdown, not two readings of one figure
         block = [c for c in block if per_sentence[(c.document, c.start)] == 1]
-        for _group, pairs in _components(block, _same_event):
+        for _group, pairs in _components(block, same_quantity):
             clashes = [
                 (a, b) for a, b in pairs
-                if a.document != b.document
-                and not agree(a.value.number, b.value.number, a.value.text, b.value.text)
+                if not agree(a.value.number, b.value.number, a.value.text, b.value.text)
                 and not _later_update(a, b, published)
             ]
             if not clashes:
@@ -213,6 +258,18 @@ def _number_conflicts(claims: list[Claim], published: dict[str, date | None]):
                 f"{_readings(involved, lambda c: c.value.text)}. Check the figure before publishing.",
                 claims=tuple(involved),
             )
+
+
+def _same_agent_or_unsaid(a: Claim, b: Claim) -> bool:
+    return a.agent is None or b.agent is None or _same_agent(a.agent, b.agent)
+
+
+def _story_names(claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """Every name an article's claims mention: what the story is about, taken whole."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        names[claim.document].update(claim.entities)
+    return defaultdict(frozenset, {doc: frozenset(found) for doc, found in names.items()})
 
 
 def _later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
@@ -256,6 +313,43 @@ def _count_mismatches(claims: list[Claim]):
                 f"the same set with a different number of items ({sizes}). Check the count.",
                 claims=(count, *differing),
             )
+
+
+def _list_mismatches(claims: list[Claim]):
+    """One set enumerated in two articles with different items: name what each side lacks.
+
+    Only substitutions count: each side has an item the other lacks, and the sizes are
+    equal. A shorter list is usually an article abbreviating, and lists of different
+    sizes under a stated count are count_mismatch's to report.
+    """
+    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3]
+    counted = {c.related: c for c in claims if c.related is not None}
+    for a, b in combinations(all_lists, 2):
+        if a.document == b.document or not lists.same_set(a.value.items, b.value.items):
+            continue
+        if len(a.value.items) != len(b.value.items):
+            continue
+        only_a, only_b = lists.unmatched(a.value.items, b.value.items), lists.unmatched(b.value.items, a.value.items)
+        if not (only_a and only_b):
+            continue
+        count = counted.get(a.id) or counted.get(b.id)
+        noun = (count.object_text or count.noun) if count is not None else "items"
+        shared = len(a.value.items) - len(only_a)
+        yield Finding(
+            id=finding_id("list_mismatch", [a, b]),
+            kind="list_mismatch",
+            severity="warning",
+            confidence=0.65 if count is not None else 0.55,
+            subject=f"{noun}: {len(a.value.items)} / {len(b.value.items)} items",
+            summary=f"{_label(a)} and {_label(b)} list the same {noun} ({shared} in common) but differ: "
+            f"only {a.document} has {_quoted(only_a)}; only {b.document} has {_quoted(only_b)}. "
+            "Check which list is right.",
+            claims=(a, b),
+        )
+
+
+def _quoted(items: list[str]) -> str:
+    return ", ".join(f"'{item}'" for item in items)
 
 
 def _same_list_elsewhere(count: Claim, own: Claim, all_lists: list[Claim]) -> list[Claim]:

@@ -140,6 +140,9 @@ class Claim:
     reported: bool = False  # the date belongs to a statement ("said on Friday"), not the event
     related: str | None = None  # a stated count: the id of the list claim it introduces
     partial: bool = False  # a list announced as possibly partial ("these include")
+    agent_is_name: bool = False  # the agent is a proper name ("Acme"), not a description ("the company")
+    object_is_name: bool = False  # likewise for the object
+    when: tuple[DateInterval, ...] = ()  # the other absolute dates of the sentence: the period a figure is for
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from claimcheck.compare import compare
 from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.dates import tag_dates
-from claimcheck.extract.entities import find_acronyms, load_aliases
+from claimcheck.extract.entities import names_in, find_acronyms, load_aliases
 from claimcheck.ingest import load_articles, read_article
 from claimcheck.models import Article, Claim, DocumentSummary, Report, Skipped, Timex
 from claimcheck.nlp import DEFAULT_MODEL, load_model
@@ -48,17 +48,19 @@ def scan(
 
     readable = [a for a in articles if a.text.strip()]
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
+    story: dict[str, frozenset[str]] = {}
     docs = nlp.pipe((a.text for a in readable), batch_size=16)
     for done, (article, doc) in enumerate(zip(readable, docs), start=1):
         timexes = tag_dates(doc, article.published)
         claims = extract_claims(article, doc, timexes, table)
         claims_by_doc[article.id] = [_in_source(article, c) for c in claims]
+        story[article.id] = names_in(doc, table)
         if progress:
             progress(done, len(readable))
 
     copies = neardup.groups(readable)
     findings, corroborations = compare(
-        (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}, copies,
+        (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}, copies, story,
     )
     findings = [f for f in findings if f.confidence >= min_confidence]
     documents = tuple(

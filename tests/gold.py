@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 LEVELS = ("must", "should")
-SPEC_CONDITIONS = ("docs", "dates", "numbers", "text_any")
+SPEC_CONDITIONS = ("docs", "dates", "numbers", "text_any", "summary_contains")
 RULE_CONDITIONS = ("text_contains", "all_claims_contain_one_of")
 MAX_FINDINGS_RULE = "max_findings"
 
@@ -211,6 +211,10 @@ def meets_spec(finding: dict, spec: dict) -> bool:
     for needle in _as_list(spec.get("text_any")):
         needle = str(needle).lower()
         if not any(needle in _text(c).lower() for c in claims):
+            return False
+    summary = finding.get("summary")
+    for needle in _as_list(spec.get("summary_contains")):
+        if not isinstance(summary, str) or str(needle).lower() not in summary.lower():
             return False
     return True
 

@@ -67,8 +67,9 @@ def source_text(path: Path) -> str:
 def needles(gold: dict):
     """(where, rule or spec id, string) for every string a gold file searches claim text for."""
     for spec in gold["expected"]:
-        for needle in spec.get("text_any", []):
-            yield "expected", spec["id"], needle
+        for key in ("text_any", "summary_contains"):
+            for needle in spec.get(key, []):
+                yield "expected", spec["id"], needle
     for rule in gold["forbidden"]:
         for key in ("text_contains", "all_claims_contain_one_of"):
             for needle in rule.get(key, []):
@@ -197,3 +198,17 @@ def test_scan_finds_publication_dates(folder: Path):
     report = scanned(str(folder))
     found = {d["id"]: d.get("published") for d in report["documents"]}
     assert {doc: found.get(doc) for doc in gold["published"]} == gold["published"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "folder", [p for p in FIXTURE_DIRS if "near_duplicates" in json.loads((p / "gold.json").read_text("utf-8"))],
+    ids=lambda p: p.name,
+)
+def test_scan_lists_near_duplicates(folder: Path):
+    gold = json.loads((folder / "gold.json").read_text("utf-8"))
+    report = scanned(str(folder))
+    listed = {d["id"]: set(d.get("near_duplicates", [])) for d in report["documents"]}
+    for group in gold["near_duplicates"]:
+        for doc in group:
+            assert listed[doc] == set(group) - {doc}, (doc, listed[doc])

@@ -368,7 +368,8 @@ def synthesized_findings(gold):
             claims.append({"document": "x", "text": "", "value": {"kind": "date", "start": window[0], "end": window[1]}})
         for number in spec.get("numbers", []):
             claims.append({"document": "x", "text": "", "value": {"kind": "number", "number": number}})
-        out.append(finding(spec["kind"][0], *copy.deepcopy(claims), summary=spec["id"]))
+        summary = " ".join([spec["id"], *spec.get("summary_contains", [])])
+        out.append(finding(spec["kind"][0], *copy.deepcopy(claims), summary=summary))
         near = copy.deepcopy(claims)
         if near:
             near[-1]["value"] = {"kind": "number", "number": -1}

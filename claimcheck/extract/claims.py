@@ -17,7 +17,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extract import lists
-from claimcheck.extract.entities import Aliases, names_in, places_in
+from claimcheck.extract.ages import ages_in
+from claimcheck.extract.entities import Aliases, names_in, normalise, places_in
 from claimcheck.extract.numbers import is_currency, is_hedged, parse_amount, starts_hedged
 from claimcheck.models import Article, Claim, Timex, Value
 
@@ -40,6 +41,11 @@ def generic_objects() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _noun_synonyms() -> dict[str, str]:
+    return {word: head for head, words in _predicate_table()["noun_synonyms"].items() for word in words}
+
+
+@lru_cache(maxsize=1)
 def _predicates() -> tuple[dict[str, str], frozenset[str]]:
     table = _predicate_table()
     synonyms = {}
@@ -54,6 +60,8 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
     kinds = _block_kinds(article)
     sentences: list[tuple[Span, str, frozenset[str]]] = []
     claims: list[Claim] = []
+    person: str | None = None  # the person last named: who "she" most likely is
+    named: set[str] = set()
     for sent in doc.sents:
         text = sent.text
         if not text.strip():
@@ -65,9 +73,14 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         sentences.append((sent, kind, names))
         quote_start, quote_end = _quote_bounds(article, sent, kind)
         places = places_in(_after_dateline(sent), aliases)
-        context = _Context(article, sent, quote_start, quote_end, names, places, aliases)
+        periods = _periods(article, sent, timexes)
+        context = _Context(article, sent, quote_start, quote_end, names, places, aliases, periods, frozenset(named))
+        named.update(names)
         claims.extend(_date_claims(context, timexes))
-        claims.extend(_amount_claims(context, timexes))
+        ages = list(_age_claims(context, person))
+        claims.extend(ages)
+        claims.extend(_amount_claims(context, timexes, taken={c.value_start for c in ages}))
+        person = next((normalise(e.text, aliases) for e in reversed(sent.ents) if e.label_ == "PERSON"), person)
     list_claims, linked = _list_claims(article, doc, claims, sentences)
     claims = [linked.get(c.id, c) for c in claims] + list_claims
     return sorted(claims, key=lambda c: (c.start, c.value_start, c.value.kind))
@@ -76,12 +89,17 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
 class _Context:
     """What every claim of one sentence shares."""
 
-    def __init__(self, article: Article, sent: Span, start: int, end: int, names, places, aliases: Aliases):
+    def __init__(
+        self, article: Article, sent: Span, start: int, end: int, names, places, aliases: Aliases, periods=(), named=(),
+    ):
         self.article, self.sent, self.start, self.end = article, sent, start, end
+        self.named = named  # names the article has used before this sentence
         self.names, self.places, self.aliases = names, places, aliases
+        self.periods = periods  # (offset, interval) of every date in the sentence
         self.quote = article.text[start:end]
 
     def claim(self, value: Value, value_start: int, value_end: int, **fields) -> Claim:
+        fields.update(self._antecedent(fields.pop("target", None)))
         doc_id = self.article.id
         return Claim(
             id=f"{doc_id}:{value_start}:{value.kind}",
@@ -93,10 +111,67 @@ class _Context:
             value=value,
             value_start=value_start,
             value_end=value_end,
-            entities=self.names,
-            places=self.places,
+            entities=fields.pop("entities", self.names),
+            places=self._places(fields.pop("scope", None)),
+            when=tuple(interval for offset, interval in self.periods if offset != value_start),
             **fields,
         )
+
+
+    def _antecedent(self, target: Token | None) -> dict:
+        """ "The accord, which ... signed in January" after "the Arden Water Treaty": the treaty."""
+        if target is None or target.pos_ != "NOUN" or not _bare_definite(target):
+            return {}
+        kind = kind_of(target.lemma_.lower())
+        if kind is None:
+            return {}
+        candidates = {name for name in self.named if kind_of(_name_head(name)) == kind}
+        if len(candidates) != 1:
+            return {}  # two agreements named before "the agreement": which one is not clear
+        name = candidates.pop()
+        return {"object": name, "object_is_name": True, "entities": self.names | {name}}
+
+    def _places(self, verb: Token | None) -> frozenset[str]:
+        """The places the value's own clause names: "crashed in the Andes, killing 27" does not put the dead in the Andes."""
+        if verb is None or verb.sent.start != self.sent.start:
+            return self.places
+        body = _after_dateline(self.sent)
+        start, end = max(verb.left_edge.i, body.start), verb.right_edge.i + 1
+        return places_in(self.sent.doc[start:end], self.aliases) if start < end else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    with resources.files("claimcheck.data").joinpath("kinds.toml").open("rb") as fh:
+        table = tomllib.load(fh)["kinds"]
+    return {word: kind for kind, words in table.items() for word in words}
+
+
+def kind_of(word: str) -> str | None:
+    return _kinds().get(word)
+
+
+def _name_head(name: str) -> str:
+    return name.split(" of ")[0].split()[-1] if name.strip() else ""
+
+
+def _bare_definite(noun: Token) -> bool:
+    """ "the accord", "this agreement": not "a similar accord", "the Lenne accord", "the 2008 accord"."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss", "nummod", "nmod") for c in noun.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "on", "with", "between") for c in noun.children
+    )
+
+
+def _periods(article: Article, sent: Span, timexes: list[Timex]) -> tuple:
+    """The dates a sentence gives: "revenue of $410 million in 2024" is a figure for 2024."""
+    return tuple(
+        (t.start, t.interval) for t in timexes
+        if sent.start_char <= t.start < sent.end_char and t.type == "DATE" and t.interval is not None
+        and not _inside(t.start, t.end, article.published_span)
+    )
 
 
 def _block_kinds(article: Article):
@@ -153,6 +228,10 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
     synonyms, reporting = _predicates()
     verb = token
     while verb.pos_ not in ("VERB",) and verb.head.i != verb.i and verb.head.i >= sent.start:
+        if verb.pos_ == "AUX" and verb.dep_ in ("conj", "ccomp", "advcl") and _plain_subject(verb) is not None:
+            # "began in 2021, and the project was due to finish in 2023": the date is in a clause
+            # of its own, with no verb to name its event; better no event than the wrong one
+            return {"predicate": None, "object": None, "object_text": None}
         verb = verb.head
     noun_subject = None
     if verb.pos_ != "VERB":
@@ -169,16 +248,26 @@ def _event_of(token: Token, sent: Span, aliases: Aliases) -> dict:
         noun_subject = verb.head  # "MoU signed on ...": the noun is what was signed
     target = noun_subject or _object_token(verb)
     subject = _subject_token(verb)
+    relative = _relativised(verb)
+    if relative is not None:
+        target, subject = relative
+    elif target is None and verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        target = _plain_subject(verb.head)  # "Born in Szeged in 1942, Varga studied ...": Varga was born
     hedged = lemma in _MODAL_HEDGES or any(
         c.dep_ == "aux" and c.lemma_.lower() in _MODAL_HEDGES for c in verb.children
     ) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _MODAL_HEDGES)
+    has_agent = subject is not None and (target is None or subject.i != target.i)
     return {
         "predicate": synonyms.get(lemma, lemma),
         "object": object_key(target, aliases) if target is not None else None,
         "object_text": _phrase(target) if target is not None else None,
         "reported": lemma in reporting,
         "hedged": hedged,
-        "agent": object_key(subject, aliases) if subject is not None and (target is None or subject.i != target.i) else None,
+        "scope": verb,
+        "target": target,
+        "agent": object_key(subject, aliases) if has_agent else None,
+        "agent_is_name": has_agent and subject.pos_ == "PROPN",
+        "object_is_name": target is not None and target.pos_ == "PROPN",
     }
 
 
@@ -212,6 +301,44 @@ def _subject_token(verb: Token) -> Token | None:
     return None
 
 
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+def _relativised(verb: Token) -> tuple[Token | None, Token | None] | None:
+    """(object, agent) of a verb in a relative clause, where the relativised noun is one of them.
+
+    "the Casco Star, which was built in 2009": the ship was built. "the treaty, which Nordland
+    signed": the treaty was signed, by Nordland. "the storm, which killed 12": the storm is the
+    agent (handled by `_subject_token`). The small model often misattaches these clauses, so the
+    relative pronoun is found by word order, not only by its dependency label.
+    """
+    sent = verb.sent
+    i = verb.i - 1
+    while i >= sent.start and verb.doc[i].lower_ not in _RELATIVE_PRONOUNS and verb.doc[i].text not in ",;:()":
+        i -= 1
+    if i < sent.start or verb.doc[i].lower_ not in _RELATIVE_PRONOUNS or i == sent.start:
+        return None
+    pronoun = verb.doc[i]
+    if pronoun.lower_ == "that" and pronoun.tag_ not in ("WDT", "WP"):
+        return None  # "said that ...": a complementiser, not a relative pronoun
+    antecedent = verb.doc[i - 1] if verb.doc[i - 1].text != "," else verb.doc[i - 2] if i - 2 >= sent.start else None
+    if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+        return None
+    between = verb.doc[i + 1 : verb.i]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if all(t.pos_ in ("AUX", "ADV", "PART") for t in between):
+        # subject relative: the antecedent was acted on (passive) or acted (active)
+        return (antecedent, None) if passive else None
+    agent = next((t for t in between if t.dep_ in ("nsubj", "dobj") and t.pos_ in ("NOUN", "PROPN")), None)
+    if agent is None or any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+        return None
+    return antecedent, agent  # object relative: "which the two governments signed"
+
+
+def _plain_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _main_verb(sent: Span) -> Token | None:
     """The first top-level verb of a verbless-looking line ("2021: Talks begin between ...")."""
     for token in sent:
@@ -235,6 +362,8 @@ def _object_token(verb: Token) -> Token | None:
 def object_key(token: Token, aliases: Aliases) -> str:
     """A comparable name for a noun phrase: head lemma, plus "of X" where the head takes one."""
     head = _name(token, aliases) if token.pos_ == "PROPN" else _word(token, aliases)
+    if token.pos_ == "NOUN":
+        head = _noun_synonyms().get(head, head)
     if " of " in head:
         return head
     for child in token.children:
@@ -276,9 +405,28 @@ def _phrase(token: Token) -> str:
     return token.doc[left : right + 1].text
 
 
-def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
+def _age_claims(ctx: _Context, last_person: str | None) -> Iterator[Claim]:
+    """Ages as figures counted in years, owned by the person they describe."""
+    for token, person in ages_in(ctx.sent):
+        if person.pos_ == "PRON":
+            if last_person is None:
+                continue
+            agent, names = last_person, ctx.names | {last_person}
+        else:
+            ent = next((e for e in ctx.sent.ents if e.start <= person.i < e.end), None)
+            agent = normalise(ent.text, ctx.aliases) if ent is not None else person.text.lower()
+            names = ctx.names
+        value = Value(kind="number", text=token.text, number=float(token.text), unit="years")
+        claim = ctx.claim(
+            value, token.idx, token.idx + len(token.text),
+            predicate="age", noun="age", agent=agent, agent_is_name=True,
+        )
+        yield replace(claim, entities=names)
+
+
+def _amount_claims(ctx: _Context, timexes: list[Timex], taken=frozenset()) -> Iterator[Claim]:
     for ent in ctx.sent.ents:
-        if ent.label_ not in _NUMBER_LABELS:
+        if ent.label_ not in _NUMBER_LABELS or ent.start_char in taken:
             continue
         if any(t.start < ent.end_char and t.end > ent.start_char for t in timexes):
             continue
@@ -299,7 +447,14 @@ def _amount_claims(ctx: _Context, timexes: list[Timex]) -> Iterator[Claim]:
         value = Value(kind=kind, text=ent.text, number=amount.number, unit=amount.unit)
         if kind == "count":
             event["object_text"] = noun.text  # "measures": what a stated count counts, as written
-        yield ctx.claim(value, ent.start_char, ent.end_char, noun=_noun_key(noun, ctx.aliases), **event)
+        noun_key = _noun_key(noun, ctx.aliases) or ("price" if kind == "money" and _is_price(ent) else None)
+        yield ctx.claim(value, ent.start_char, ent.end_char, noun=noun_key, **event)
+
+
+def _is_price(ent: Span) -> bool:
+    """ "bought X for $1.2 billion", "sold for $40m": the amount is what the deal cost."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB"
 
 
 def _with_unit(ent: Span) -> Span:
@@ -334,7 +489,7 @@ def _noun_key(token: Token | None, aliases: Aliases) -> str | None:
     """What a figure counts, with the names that narrow it: "Octel shares" are not "Oneida's shares"."""
     if token is None:
         return None
-    owners = [c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and not c.like_num]
     return " ".join([*(_word(c, aliases) for c in sorted(owners, key=lambda t: t.i)), _word(token, aliases)])
 
 
@@ -354,10 +509,22 @@ def _list_claims(
         if intro and not intro[-1].hedged:
             linked[intro[-1].id] = _link(intro[-1], list_claim, enum.partial)
         found.append(list_claim)
+    previous: Span | None = None
     for sent, kind, names in sentences:
         if kind == "item":
             continue
         taken: list[lists.Enumeration] = []
+        enum = _following_list(article, sent) if previous is not None else None
+        announcing = [
+            c for c in counts
+            if previous is not None and previous.start_char <= c.value_start < previous.end_char and c.id not in linked
+        ]
+        if enum is not None and announcing and not announcing[-1].hedged:
+            list_claim = _as_claim(article, enum, names=names, sentence=sent)
+            linked[announcing[-1].id] = _link(announcing[-1], list_claim, enum.partial)
+            found.append(list_claim)
+            taken.append(enum)
+        previous = sent
         for count in counts:
             if count.id in linked or not (sent.start_char <= count.value_start < sent.end_char):
                 continue
@@ -381,6 +548,17 @@ def _list_claims(
 _LIST_VERBS = {"include", "be", "comprise", "cover"}
 _LIST_SUBJECTS = {"these", "they", "those"}
 _LIST_PREPOSITIONS = {"including", "as", "like", "among", "namely"}
+
+
+def _following_list(article: Article, sent: Span) -> lists.Enumeration | None:
+    """ "These are a, b and c.": the sentence is nothing but the list ("They are aided by ..." is not)."""
+    root = sent.root
+    if root.lemma_.lower() not in _LIST_VERBS or root.i + 1 >= sent.end or root.nbor().pos_ in ("VERB", "ADV", "ADP"):
+        return None
+    enum = lists.following_list(article.text, sent.start_char, sent.end_char)
+    if enum is None or any(len(item.split()) > 6 for item in enum.items):
+        return None
+    return enum
 
 
 def _introduces(doc: Doc, count: Claim, first: Token, sent: Span) -> bool:

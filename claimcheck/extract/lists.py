@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -133,6 +133,24 @@ def delimited_list(text: str, after: int, limit: int) -> Enumeration | None:
     end = text.find(closer, start, limit) if closer else limit
     if end < 0:
         return None
+    return _enumeration(text, start, end, closer)
+
+
+_FOLLOWING = re.compile(r"\s*(?:these|they|those)\s+(are|were|include|included|comprise|cover)\b\s*:?\s*", re.I)
+
+
+def following_list(text: str, start: int, limit: int) -> Enumeration | None:
+    """The sentence after a count that spells out its items: "... five priorities. These are a, b and c." """
+    opener = _FOLLOWING.match(text, start, limit)
+    if opener is None:
+        return None
+    found = _enumeration(text, opener.end(), limit, None)
+    if found is not None and opener.group(1).lower().startswith("includ"):
+        found = replace(found, partial=True)  # "these include" may leave some out
+    return found
+
+
+def _enumeration(text: str, start: int, end: int, closer: str | None) -> Enumeration | None:
     body = text[start:end].rstrip(" .\n")
     if closer is None and "." in body:
         body = body[: body.index(".")]  # one sentence only
@@ -159,12 +177,18 @@ def _pieces(body: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _item_words(item: str) -> frozenset[str]:
     """Content words of one list item, lowercased and crudely singularised, for overlap."""
-    return frozenset(
+    words = frozenset(
         _stem(word) for word in re.findall(r"[a-z]+", item.lower()) if word not in _STOP and len(word) >= 3
     )
+    return words or frozenset([item.strip().lower()])  # "AI", "5G": short items are their own word
 
 
 def _stem(word: str) -> str:
+    # "states"/"state", "prefectures"/"prefecture": one stem whichever suffix was cut
+    return _cut_suffix(word).rstrip("e")
+
+
+def _cut_suffix(word: str) -> str:
     for suffix in ("ships", "ship", "ies", "es", "s", "al", "ing"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -183,3 +207,14 @@ def same_set(a: tuple[str, ...], b: tuple[str, ...], min_share: float = 0.6, min
         if any(words and other and len(words & other) / len(words | other) >= min_item for other in long_words):
             matched += 1
     return matched >= max(3, min_share * len(short))
+
+
+def unmatched(a: tuple[str, ...], b: tuple[str, ...], min_item: float = 0.3) -> list[str]:
+    """Items of `a` that say what no item of `b` says, as written."""
+    b_words = [_item_words(item) for item in b]
+    missing = []
+    for item in a:
+        words = _item_words(item)
+        if not any(words and other and len(words & other) / len(words | other) >= min_item for other in b_words):
+            missing.append(item)
+    return missing

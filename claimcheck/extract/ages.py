@@ -1,0 +1,95 @@
+"""People's ages: "She was 84.", "died aged 82", "Tomas Berg, 47,", "a 63-year-old" + name.
+
+An age is a figure like any other, but the model rarely marks it as one (it
+tags "84" as a date), and whose age it is matters more than the verb around
+it. Each function here is pure: a sentence in, (age token, person) pairs out.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+_PRONOUNS = {"he", "she"}
+MAX_AGE = 120
+
+
+def ages_in(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """(the age, the person or personal pronoun it belongs to), for every age the grammar ties to one."""
+    for token in sent:
+        if not _is_age_number(token):
+            continue
+        person = _after_aged(token) or _appositive(token) or _copula(token) or _years_old(token)
+        if person is not None and (person.lower_ in _PRONOUNS or _is_person(person)):
+            yield token, person
+
+
+def _is_age_number(token: Token) -> bool:
+    if not token.text.isdigit():
+        return False
+    return 0 < int(token.text) <= MAX_AGE
+
+
+def _after_aged(token: Token) -> Token | None:
+    """ "died aged 82", "at the age of 82": the subject of the verb the phrase hangs from."""
+    doc, i = token.doc, token.i
+    before = [t.lower_ for t in doc[max(token.sent.start, i - 3) : i]]
+    if not before or not (before[-1] == "aged" or before[-2:] == ["age", "of"]):
+        return None
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return _subject(verb)
+
+
+def _appositive(token: Token) -> Token | None:
+    """ "Tomas Berg, 47, said": the number sits between commas right after a name."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "," or doc[i - 2].pos_ != "PROPN":
+        return None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text not in (",", ".", ";"):
+        return None
+    return doc[i - 2]
+
+
+def _copula(token: Token) -> Token | None:
+    """ "She was 84.": the number is all the predicate says."""
+    head = token.head
+    if token.dep_ != "attr" or head.lemma_ != "be":
+        return None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and not after.is_punct:
+        return None  # "she was 84 percent sure", "he was 40 points behind"
+    return _subject(head)
+
+
+def _years_old(token: Token) -> Token | None:
+    """ "Varga, who was 84 years old" / "the 63-year-old Jane Doe"."""
+    doc, i = token.doc, token.i
+    following = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if following[:2] == ["years", "old"] or following[:2] == ["year", "old"]:
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return _subject(verb)
+    if following[:4] == ["-", "year", "-", "old"]:
+        noun = doc[i + 4].head if i + 4 < len(doc) else None
+        return noun if noun is not None and noun.pos_ == "PROPN" else None
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    # the closest subject: a wire dateline ("VIENNA, Nov 5 -") is often parsed as a second one
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if subject else None
+    if named is not None:
+        return named  # "VIENNA, Nov 5 - Conductor Elena Varga ... has died": the parser makes the city the subject
+    if subject is None and verb.dep_ in ("relcl",) and verb.head.pos_ == "PROPN":
+        return verb.head  # "Varga, who was 84 years old, ..."
+    return subject
+
+
+def _is_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "")
