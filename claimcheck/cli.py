@@ -16,7 +16,7 @@ from rich.console import Console
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
-from claimcheck.report import render
+from claimcheck.report import FORMATS, render
 from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
 
 app = typer.Typer(
@@ -29,9 +29,8 @@ app = typer.Typer(
 _stderr = Console(stderr=True, highlight=False)
 
 
-class ScanFormat(str, Enum):
-    text = "text"
-    json = "json"
+# the choices follow the registered renderers, so a new format needs no CLI change
+ScanFormat = Enum("ScanFormat", {name: name for name in FORMATS}, type=str)
 
 
 class FailOn(str, Enum):
@@ -72,7 +71,7 @@ def _root(
 @app.command("scan")
 def scan_command(
     path: Annotated[Path, typer.Argument(help="A folder of articles (.txt, .md, .html) or one article file.")],
-    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="text: a report for people; json: the contract in docs/report.md.")] = ScanFormat.text,
+    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="text (the terminal report), json (the report contract), jsonl (one finding a line), sarif (SARIF 2.1.0), github (Actions annotations) or html (one self-contained page); see docs/formats.md.")] = ScanFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of standard output.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this severity is reported; 'never' always exits 0.")] = FailOn.warning,
     model: Annotated[str, typer.Option("--model", envvar="CLAIMCHECK_MODEL", help="spaCy pipeline to use (package name or path).")] = DEFAULT_MODEL,
@@ -91,6 +90,8 @@ def scan_command(
       claimcheck scan corpus/
 
       claimcheck scan corpus/ --format json --output report.json
+
+      claimcheck scan corpus/ --format html --output report.html
     """
     for alias_file in aliases or []:
         if not alias_file.is_file():

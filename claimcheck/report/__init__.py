@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 from claimcheck.models import Report
-from claimcheck.report import json_format, text_format
+from claimcheck.report import github_format, html_format, json_format, jsonl_format, sarif_format, text_format
 
-FORMATS = {"text": text_format.render, "json": json_format.render}
+FORMATS = {
+    "text": text_format.render,
+    "json": json_format.render,
+    "jsonl": jsonl_format.render,
+    "sarif": sarif_format.render,
+    "github": github_format.render,
+    "html": html_format.render,
+}
 
 
 def render(report: Report, fmt: str = "text", **options) -> str:

@@ -1,0 +1,217 @@
+"""One self-contained HTML page: summary, findings with their quotes side by side, documents, warnings.
+
+Everything the page needs is inline (CSS, no scripts, no fonts or images), and a
+Content-Security-Policy forbids any fetch, so it reads the same opened from disk,
+mailed, or archived. Every piece of text from the articles goes through html.escape.
+"""
+from __future__ import annotations
+
+import html
+import re
+from importlib import resources
+
+from claimcheck import __version__
+from claimcheck.models import Claim, Finding, Report, Value
+from claimcheck.report.highlight import marked_html, value_spans
+from claimcheck.report.json_format import summary_counts
+from claimcheck.report.kinds import kind_info
+from claimcheck.report.paths import claim_path, document_paths
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+_SEVERITY_TITLE = {"error": "Error", "warning": "Warning", "info": "Info"}
+_e = html.escape
+
+
+def render(report: Report, **_options) -> str:
+    anchors = document_anchors(report)
+    paths = document_paths(report)
+    parts = [
+        _head(report),
+        "<body>",
+        _page_header(report),
+        _summary(report),
+        _findings(report, anchors, paths),
+        _corroborations(report, anchors, paths),
+        _documents(report, anchors),
+        _warnings(report, anchors),
+        f'<footer>claimcheck {_e(__version__)} · report schema claimcheck.report/1</footer>',
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def document_anchors(report: Report) -> dict[str, str]:
+    """A readable, unique fragment id per document: `doc-` plus its id with unsafe characters dashed."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for doc in report.documents:
+        base = "doc-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", doc.id)
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        taken.add(anchor)
+        anchors[doc.id] = anchor
+    return anchors
+
+
+def finding_anchor(finding: Finding) -> str:
+    return "finding-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", finding.id)
+
+
+def _head(report: Report) -> str:
+    css = resources.files("claimcheck.data").joinpath("report.css").read_text(encoding="utf-8")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>claimcheck report: {_e(report.root)}</title>\n<style>\n{css}</style>\n</head>"
+    )
+
+
+def _page_header(report: Report) -> str:
+    return (
+        '<header class="page">\n<h1>claimcheck report</h1>\n'
+        f'<p class="meta">Scanned <code>{_e(report.root)}</code></p>\n'
+        '<nav><a href="#summary">Summary</a> <a href="#findings">Findings</a> '
+        '<a href="#corroborations">Corroborations</a> <a href="#documents">Documents</a> '
+        '<a href="#warnings">Warnings</a></nav>\n</header>'
+    )
+
+
+def _summary(report: Report) -> str:
+    counts = summary_counts(report)
+    tiles = [
+        ("documents", counts["documents"], "documents"),
+        ("error", counts["error"], _noun(counts["error"], "error")),
+        ("warning", counts["warning"], _noun(counts["warning"], "warning")),
+        ("info", counts["info"], "info"),
+        ("agree", counts["corroborations"], _noun(counts["corroborations"], "corroboration")),
+        ("skipped", counts["skipped"], "files skipped"),
+    ]
+    tile_html = "\n".join(
+        f'<div class="tile {cls}"><span class="n">{n}</span> <span class="what">{_e(label)}</span></div>'
+        for cls, n, label in tiles
+    )
+    if report.findings:
+        verdict = f"{_plural(len(report.findings), 'finding')} to check before publishing."
+        index = "\n".join(
+            f'<li><span class="badge {f.severity}">{_SEVERITY_TITLE[f.severity]}</span> '
+            f'<a href="#{finding_anchor(f)}">{_e(f.subject)}</a> '
+            f'<span class="kind">{_e(kind_info(f.kind).title)}</span></li>'
+            for f in report.findings
+        )
+        index = f'<ol class="index">\n{index}\n</ol>'
+    else:
+        verdict, index = "No findings: nothing contradicts itself or another document.", ""
+    return (
+        f'<section id="summary">\n<h2>Summary</h2>\n<div class="tiles">\n{tile_html}\n</div>\n'
+        f'<p class="verdict">{_e(verdict)}</p>\n{index}\n</section>'
+    )
+
+
+def _findings(report: Report, anchors: dict[str, str], paths: dict[str, str]) -> str:
+    body = "\n".join(_finding(f, anchors, paths) for f in report.findings) or '<p class="none">No findings.</p>'
+    return f'<section id="findings">\n<h2>Findings</h2>\n{body}\n</section>'
+
+
+def _finding(finding: Finding, anchors: dict[str, str], paths: dict[str, str]) -> str:
+    info = kind_info(finding.kind)
+    return (
+        f'<article class="finding {finding.severity}" id="{finding_anchor(finding)}">\n'
+        f'<header><span class="badge {finding.severity}">{_SEVERITY_TITLE[finding.severity]}</span> '
+        f'<span class="kind" title="{_e(info.description)}">{_e(info.title)}</span>\n'
+        f"<h3>{_e(finding.subject)}</h3>\n"
+        f'<span class="confidence">confidence {finding.confidence:.2f}</span></header>\n'
+        f'<p class="finding-summary">{_e(finding.summary)}</p>\n'
+        f"{_quotes(finding.claims, anchors, paths)}\n"
+        f'<p class="finding-id">{_e(finding.id)}</p>\n</article>'
+    )
+
+
+def _quotes(claims: tuple[Claim, ...], anchors: dict[str, str], paths: dict[str, str]) -> str:
+    return '<div class="quotes">\n' + "\n".join(_quote(c, anchors, paths) for c in claims) + "\n</div>"
+
+
+def _quote(claim: Claim, anchors: dict[str, str], paths: dict[str, str]) -> str:
+    path = _e(claim_path(paths, claim))
+    where = f'<a href="#{anchors[claim.document]}">{path}</a>' if claim.document in anchors else path
+    label, detail = value_label(claim.value)
+    detail_html = f' <span class="detail">{_e(detail)}</span>' if detail else ""
+    css = "quote list" if claim.value.kind == "list" else "quote"
+    return (
+        f'<figure class="{css}">\n<figcaption><span class="where">{where}</span> '
+        f'<span class="line">line {claim.line}</span>\n'
+        f'<span class="value">{_e(label)}</span>{detail_html}</figcaption>\n'
+        f"<blockquote>{marked_html(claim.text, value_spans(claim))}</blockquote>\n</figure>"
+    )
+
+
+def value_label(value: Value) -> tuple[str, str]:
+    """What the claim says, and how claimcheck read it ("2023", "2023-01-01 to 2023-12-31")."""
+    if value.kind == "list":
+        return _plural(len(value.items), "item"), ""
+    label = " ".join(value.text.split())
+    if value.interval is not None:
+        start, end = value.interval.start.isoformat(), value.interval.end.isoformat()
+        return label, start if start == end else f"{start} to {end}"
+    if value.number is not None:
+        number = f"{value.number:,.0f}" if float(value.number).is_integer() else f"{value.number:,}"
+        shown = f"{number} {value.unit}" if value.unit and value.unit != "%" else number + (value.unit or "")
+        return label, "" if shown == label else f"= {shown}"
+    return label, ""
+
+
+def _corroborations(report: Report, anchors: dict[str, str], paths: dict[str, str]) -> str:
+    items = "\n".join(
+        f'<details class="agree">\n<summary>✓ {_e(f.summary)}</summary>\n{_quotes(f.claims, anchors, paths)}\n</details>'
+        for f in report.corroborations
+    ) or '<p class="none">No fact was stated alike in several documents.</p>'
+    return f'<section id="corroborations">\n<h2>Corroborations</h2>\n{items}\n</section>'
+
+
+def _documents(report: Report, anchors: dict[str, str]) -> str:
+    cited: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        for doc in dict.fromkeys(c.document for c in finding.claims):
+            cited.setdefault(doc, []).append(finding)
+    rows = []
+    for doc in report.documents:
+        published = (
+            f"{doc.published.isoformat()} <span class=\"detail\">from the {_e(doc.published_from or 'text')}</span>"
+            if doc.published else '<span class="detail">unknown</span>'
+        )
+        links = " ".join(
+            f'<a class="badge {f.severity}" href="#{finding_anchor(f)}" title="{_e(f.id)}">{_e(kind_info(f.kind).title)}</a>'
+            for f in cited.get(doc.id, [])
+        ) or '<span class="detail">none</span>'
+        notes = [_e(w) for w in doc.warnings]
+        if doc.near_duplicates:
+            notes.append("same text as " + ", ".join(_e(d) for d in doc.near_duplicates))
+        rows.append(
+            f'<tr id="{anchors[doc.id]}"><td><code>{_e(doc.path)}</code></td><td>{published}</td>'
+            f"<td class=\"num\">{doc.claims}</td><td>{links}</td><td>{'<br>'.join(notes)}</td></tr>"
+        )
+    table = (
+        "<table>\n<thead><tr><th>Document</th><th>Published</th><th>Claims</th><th>Findings</th><th>Notes</th></tr></thead>\n"
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    ) if rows else '<p class="none">No documents.</p>'
+    return f'<section id="documents">\n<h2>Documents</h2>\n{table}\n</section>'
+
+
+def _warnings(report: Report, anchors: dict[str, str]) -> str:
+    items = [
+        f'<li><a href="#{anchors[d.id]}"><code>{_e(d.path)}</code></a>: {_e(w)}</li>'
+        for d in report.documents for w in d.warnings
+    ]
+    items += [f"<li><code>{_e(s.path)}</code>: skipped, {_e(s.reason)}</li>" for s in report.skipped]
+    body = "<ul>\n" + "\n".join(items) + "\n</ul>" if items else '<p class="none">No warnings: every file was read.</p>'
+    return f'<section id="warnings">\n<h2>Warnings</h2>\n{body}\n</section>'
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {_noun(n, word)}"
+
+
+def _noun(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"

@@ -1,0 +1,11 @@
+"""One finding a line, each the same object as in the JSON report's `findings`: for grep, jq and streams."""
+from __future__ import annotations
+
+import json
+
+from claimcheck.models import Report
+from claimcheck.report.json_format import finding_dict
+
+
+def render(report: Report, **_options) -> str:
+    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
