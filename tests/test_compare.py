@@ -146,3 +146,80 @@ def test_same_input_same_ids_and_order():
     claims = [claim("a", 0, date_value(YEAR_2023)), claim("b", 0, date_value(AUG_2025))] + _count_and_list("c", 6, MEASURES)
     first, second = compare(claims), compare(list(reversed(claims)))
     assert [f.id for f in first[0]] == [f.id for f in second[0]]
+
+
+# --------------------------------------------------------------------------- rules added for issue 4
+
+
+def count(doc, start, number, noun="spectator", predicate="hold", **extra):
+    value = Value(kind="count", text=str(number), number=number)
+    return claim(doc, start, value, predicate=predicate, obj=noun, noun=noun, **extra)
+
+
+def test_one_figure_restated_differently_in_one_article_conflicts():
+    findings, _ = compare([count("a", 10, 32000), count("a", 500, 30000)])
+    assert [f.kind for f in findings] == ["number_conflict"]
+
+
+def test_sentence_with_several_figures_is_not_a_restatement():
+    # "Sales rose 6.2% to $1.45 billion" and "Sales rose 6.7% to $4.27 billion": a change, told per period
+    busy = [count("a", 10, 62, noun="sale", predicate="rise"), count("a", 10, 145, noun="sale", predicate="climb")]
+    assert compare([*busy, count("a", 500, 67, noun="sale", predicate="rise")])[0] == []
+
+
+@pytest.mark.parametrize("when_a, when_b, conflict", [
+    ((YEAR_2023,), (YEAR_2025,), False),  # revenue in 2023, revenue in 2025: two figures
+    ((YEAR_2025,), (AUG_2025,), True),
+    ((), (YEAR_2025,), True),
+])
+def test_figures_for_different_periods_are_not_compared(when_a, when_b, conflict):
+    findings, _ = compare([count("a", 10, 410, when=when_a), count("b", 10, 365, when=when_b)])
+    assert bool(findings) is conflict
+
+
+def test_named_objects_must_be_the_same_thing():
+    a = claim("a", 10, money(1.2e9, "$1.2 billion"), predicate="acquire", obj="lindqvist optics", noun="price",
+              object_is_name=True)
+    b = claim("a", 500, money(3e8, "$300 million"), predicate="acquire", obj="maison rive", noun="price",
+              object_is_name=True)
+    assert compare([a, b])[0] == []
+
+
+@pytest.mark.parametrize("a_is_name, b_is_name, conflict", [(True, True, False), (True, False, True)])
+def test_agent_named_and_described_may_be_one_actor(a_is_name, b_is_name, conflict):
+    a = claim("a", 10, date_value(YEAR_2023), agent="nordland", agent_is_name=a_is_name)
+    b = claim("b", 10, date_value(AUG_2025), agent="government", agent_is_name=b_is_name)
+    assert bool(compare([a, b])[0]) is conflict
+
+
+def _list(doc, items, start=100):
+    items = tuple(items)
+    return Claim(
+        id=f"{doc}:{start}:list", document=doc, text="; ".join(items), start=start, end=start + 100, line=3,
+        value=Value(kind="list", text="...", number=len(items), items=items), value_start=start, value_end=start + 100,
+    )
+
+
+def test_list_mismatch_names_what_each_side_lacks():
+    findings, _ = compare([_list("a", MEASURES), _list("b", MEASURES[:4] + ["a new tram line"])])
+    assert [f.kind for f in findings] == ["list_mismatch"]
+    assert "'more bike parking'" in findings[0].summary and "'a new tram line'" in findings[0].summary
+
+
+@pytest.mark.parametrize("other", [
+    MEASURES[:4],  # a shorter list: the article abbreviates, it does not contradict
+    [m.upper() for m in MEASURES],  # the same items written differently
+])
+def test_lists_that_only_abbreviate_or_reword_are_quiet(other):
+    assert compare([_list("a", MEASURES), _list("b", other)])[0] == []
+
+
+def test_story_names_let_nameless_sentences_meet():
+    a = count("a", 10, 27, noun="people", predicate="kill", entities=("peru",))
+    b = count("b", 10, 29, noun="people", predicate="kill", entities=("chivay",))
+    day = {"a": date(2025, 3, 9), "b": date(2025, 3, 9)}
+    assert compare([a, b], day)[0] == []
+    story = {"a": frozenset({"peru", "chivay", "arequipa"}), "b": frozenset({"chivay", "arequipa", "peru"})}
+    assert [f.kind for f in compare([a, b], day, story=story)[0]] == ["number_conflict"]
+    later = {"a": date(2025, 3, 9), "b": date(2025, 3, 15)}
+    assert compare([a, b], later, story=story)[0] == []  # six days on, a higher toll is an update

@@ -30,33 +30,36 @@ class Aliases:
     acronyms: dict[str, str] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()
     canonical: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "peruvian" -> "peru"
 
     def with_acronyms(self, found: dict[str, str]) -> "Aliases":
         merged = dict(self.acronyms)
         merged.update({k.lower(): v for k, v in found.items()})
-        return Aliases(merged, self.titles, self.canonical)
+        return Aliases(merged, self.titles, self.canonical, self.demonyms)
 
 
 def load_aliases(extra: Iterable[Path] = ()) -> Aliases:
     """The packaged alias table, extended by user files of the same shape (TOML or JSON)."""
-    tables = [_packaged_aliases()]
+    tables = [_packaged_table("aliases.toml"), _packaged_table("places.toml")]
     for path in extra:
         tables.append(_read_table(path))
     acronyms: dict[str, str] = {}
     titles: set[str] = set()
     canonical: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
     for table in tables:
+        demonyms.update({_clean(k): _clean(v) for k, v in table.get("demonyms", {}).items()})
         acronyms.update({k.lower(): _clean(v) for k, v in table.get("acronyms", {}).items()})
         titles.update(t.lower() for t in table.get("titles", {}).get("words", []))
         for group in table.get("names", {}).get("groups", []):
             head = _clean(group[0])
             canonical.update({_clean(name): head for name in group})
-    return Aliases(acronyms, frozenset(titles), canonical)
+    return Aliases(acronyms, frozenset(titles), canonical, demonyms)
 
 
-@lru_cache(maxsize=1)
-def _packaged_aliases() -> dict:
-    with resources.files("claimcheck.data").joinpath("aliases.toml").open("rb") as fh:
+@lru_cache(maxsize=4)
+def _packaged_table(name: str) -> dict:
+    with resources.files("claimcheck.data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
 
 
@@ -132,8 +135,17 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def places_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
-    """Normalised place names of a sentence: "in Nairobi" and "in Dar es Salaam" are two scopes."""
-    return frozenset(normalise(e.text, aliases) for e in span.ents if e.label_ in PLACE_LABELS)
+    """Normalised place names of a sentence: "in Nairobi" and "in Dar es Salaam" are two scopes.
+
+    A nationality counts as its country: "Bolivian nationals" and "Chilean nationals" are two scopes.
+    """
+    places = set()
+    for ent in span.ents:
+        if ent.label_ in PLACE_LABELS:
+            places.add(normalise(ent.text, aliases))
+        elif ent.label_ == "NORP" and _clean(ent.text) in aliases.demonyms:
+            places.add(aliases.demonyms[_clean(ent.text)])
+    return frozenset(places)
 
 
 def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
@@ -142,6 +154,8 @@ def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
     for ent in span.ents:
         if ent.label_ in NAME_LABELS:
             key = normalise(ent.text, aliases)
+            if ent.label_ == "NORP":
+                key = aliases.demonyms.get(key, key)  # "Peruvian" is about Peru
             if key:
                 names.add(key)
     for token in span:

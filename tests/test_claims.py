@@ -1,0 +1,103 @@
+"""extract_claims on real sentences: what each value is about (slow: loads the model)."""
+from datetime import date
+
+import pytest
+
+from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.dates import tag_dates
+from claimcheck.extract.entities import load_aliases
+from claimcheck.models import make_article
+
+pytestmark = pytest.mark.slow
+DCT = date(2025, 3, 2)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimcheck.nlp import load_model
+
+    return load_model()
+
+
+def claims_of(nlp, text):
+    article = make_article(id="a", path="a.txt", source=text, text=text, blocks=(), published=DCT)
+    doc = nlp(text)
+    return extract_claims(article, doc, tag_dates(doc, DCT), load_aliases())
+
+
+def the(claims, value_text):
+    found = [c for c in claims if c.value.text == value_text]
+    assert found, [c.value.text for c in claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, predicate, obj", [
+    # subject relative, passive: the antecedent was built
+    ("The Casco Star, which was built in 2009 at a shipyard in Louisiana, sank.", "2009", "build", "casco star"),
+    # participial opener: the main clause's subject was born
+    ("Born in Szeged in 1942, Varga studied at the Liszt Academy.", "1942", "bear", "varga"),
+    # object relative: the antecedent is what was signed, not the signers
+    ("Farmers welcomed the Arden Water Treaty, which Nordland and Sudmark signed in Ostborg on February 10, 2025.",
+     "February 10, 2025", "sign", "arden water treaty"),
+    # noun synonyms: negotiations are talks
+    ("Negotiations started in 2014, when a drought hit farms in the south.", "2014", "launch", "talk"),
+])
+def test_event_of_a_date(nlp, text, value, predicate, obj):
+    found = the(claims_of(nlp, text), value)
+    assert (found.predicate, found.object) == (predicate, obj)
+
+
+def test_bare_definite_noun_refers_to_the_one_thing_of_its_kind_named_before(nlp):
+    text = ("Farmers say the Arden Water Treaty will save their harvests. "
+            "The accord, which the two governments signed in January 2025, guarantees a minimum flow.")
+    found = the(claims_of(nlp, text), "January 2025")
+    assert found.object == "arden water treaty" and "arden water treaty" in found.entities
+
+
+def test_indefinite_or_modified_noun_is_not_resolved(nlp):
+    text = ("The two states signed the Arden Water Treaty on Monday. "
+            "A similar accord on the Lenne river, signed in 2008, ended a dispute over fishing.")
+    assert the(claims_of(nlp, text), "2008").object == "accord"
+
+
+@pytest.mark.parametrize("text, age, person", [
+    ("Elena Varga died on Monday at her home in Vienna. She was 84.", 84, "elena varga"),
+    ("Conductor Elena Varga has died aged 82, the orchestra said on Tuesday.", 82, "elena varga"),
+    ("The orchestra's music director, Tomas Berg, 47, called her a giant.", 47, "tomas berg"),
+])
+def test_ages_belong_to_a_person(nlp, text, age, person):
+    ages = [c for c in claims_of(nlp, text) if c.predicate == "age"]
+    assert [(c.value.number, c.value.unit, c.agent) for c in ages] == [(age, "years", person)]
+
+
+@pytest.mark.parametrize("text", ["She was 84 percent sure.", "The team was 40 points behind at half time."])
+def test_numbers_that_are_not_ages(nlp, text):
+    assert not [c for c in claims_of(nlp, text) if c.predicate == "age"]
+
+
+def test_price_of_a_deal_and_the_period_of_a_figure(nlp):
+    claims = claims_of(nlp, "Tessaro agreed to buy Lindqvist Optics for $1.2 billion in cash. "
+                            "Lindqvist had revenue of $410 million in 2024.")
+    assert the(claims, "$1.2 billion").noun == "price"
+    revenue = the(claims, "$410 million")
+    assert [(i.start.year, i.end.year) for i in revenue.when] == [(2024, 2024)]
+
+
+def test_nationalities_are_places(nlp):
+    claims = claims_of(nlp, "Five Chilean nationals were among the 29 dead.")
+    assert "chile" in the(claims, "Five").places
+
+
+def test_list_spelled_out_in_the_next_sentence(nlp):
+    text = ("The fund will focus on five priorities, ministers said. "
+            "These are port resilience, fisheries monitoring, marine protected areas, coastal flood defence "
+            "and seaweed farming.")
+    claims = claims_of(nlp, text)
+    stated = the(claims, "five")
+    listed = next(c for c in claims if c.id == stated.related)
+    assert listed.value.number == 5 and listed.value.items[-1] == "seaweed farming"
+
+
+def test_they_are_with_a_verb_is_not_a_list(nlp):
+    text = "The Navy has 27 ships in the area. They are aided by Britain, Germany, Canada and Belgium."
+    assert the(claims_of(nlp, text), "27").related is None  # the 27 ships are not the four allies
