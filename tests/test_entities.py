@@ -33,6 +33,10 @@ def test_no_acronym_when_initials_do_not_spell_it():
         ("the Acme Corp.", "acme corp"),
         ("MoU", "memorandum of understanding"),
         ("Ministry of Economy, Trade and Industry", "ministry of economy trade and industry"),
+        ("Union Minister of Roads and Ports R. K. Varma", "r k varma"),
+        ("Minister of Finance Anna Berg", "anna berg"),
+        ("Ruritania's Ministry of Finance", "ministry of finance"),
+        ("Jane Doe's", "jane doe"),
     ],
 )
 def test_normalise(aliases, name, key):

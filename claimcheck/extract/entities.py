@@ -108,13 +108,32 @@ def normalise(name: str, aliases: Aliases) -> str:
     for article in ("the ", "a ", "an "):
         if text.lower().startswith(article):
             text = text[len(article):]
-    text = _strip_titles(text, aliases.titles)
-    key = _clean(text)
+    text = _LEADING_POSSESSOR.sub("", text)  # "Ruritania's Ministry of Finance" is the ministry
+    stripped = _strip_titles(text, aliases.titles)
+    if stripped != text:
+        stripped = _drop_portfolio(stripped)
+    key = _clean(stripped)
     if key.endswith(" of"):
         key = key[:-3]
     if text.isupper() or (len(text) <= 6 and any(c.isupper() for c in text[1:])):
         key = aliases.acronyms.get(key, key)
     return aliases.canonical.get(key, key)
+
+
+_LEADING_POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:'s|’s)\s+(?=[A-Z])")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _drop_portfolio(text: str) -> str:
+    """ "of Coal and Mines G. Kishan Reddy" (left after the title "Minister") -> "G. Kishan Reddy".
+
+    The person's name starts at an initial when there is one, else it is the last two words.
+    """
+    words = text.split()
+    if len(words) < 3 or words[0].lower() not in ("of", "for"):
+        return text
+    initial = next((i for i, w in enumerate(words) if _INITIAL.match(w)), None)
+    return " ".join(words[initial:] if initial is not None else words[-2:])
 
 
 def _strip_titles(text: str, titles: frozenset[str]) -> str:
