@@ -95,13 +95,13 @@ def _read_toml(path: Path) -> dict:
 
 
 def _parse(data: dict, path: Path) -> Config:
-    unknown = sorted(set(data) - set(_KEYS))
+    unknown = sorted(set(data) - set(KEYS))
     if unknown:
         key = unknown[0]
-        close = difflib.get_close_matches(key.replace("_", "-"), _KEYS, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(_KEYS)}"
+        close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(KEYS)}"
         raise ConfigError(f"{path}: unknown key '{key}'{hint}")
-    values = {field: parse(_Key(path, key), data[key]) for key, (field, parse) in _KEYS.items() if key in data}
+    values = {field: parse(_Key(path, key), data[key]) for key, (field, parse) in KEYS.items() if key in data}
     return Config(path=path, **values)
 
 
@@ -179,7 +179,7 @@ def _severity(key: _Key, value) -> tuple[tuple[str, str], ...]:
 
 
 # file key -> (Config field, parser); kebab-case keys, as in ruff
-_KEYS = {
+KEYS = {
     "model": ("model", _model),
     "aliases": ("aliases", _aliases),
     "include": ("include", _globs),
