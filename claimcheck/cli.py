@@ -101,7 +101,8 @@ def scan_command(
     configuration's exclude globs; files named here are always read.
 
     Exit status: 0 when nothing at or above --fail-on was found, 1 when
-    something was, 2 for a usage error, nothing to scan, or a fatal error.
+    something was, 2 for a usage error, a bad configuration file, nothing to
+    scan, or a fatal error.
 
     Examples:
 

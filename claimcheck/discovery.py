@@ -117,17 +117,26 @@ def _own_rules(folder: Path) -> list[Rules]:
 
 
 def _parent_rules(top: Path) -> list[Rules]:
-    """Ignore files of the folders above `top`, up to the top of its git work tree (none outside one)."""
+    """Ignore files of the folders above `top`, up to the top of its git work tree (none outside one).
+
+    A folder that those files ignore was named on purpose: then they are left out altogether.
+    """
     if (top / ".git").exists():
         return []
-    folders = []
+    above = []
     for folder in top.parents:
-        folders.append(folder)
+        above.append(folder)
         if (folder / ".git").exists():
             break
     else:
         return []
-    return [rule for folder in reversed(folders) for rule in _own_rules(folder)]
+    rules: list[Rules] = []
+    for folder in reversed(above):
+        rules += _own_rules(folder)
+    chain = [*reversed(above[:-1]), top]
+    if any(ignored(f, True, [r for r in rules if r.base in f.parents]) for f in chain):
+        return []
+    return rules
 
 
 def unsupported(path: Path) -> str:

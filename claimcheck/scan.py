@@ -83,7 +83,10 @@ def scan(
     )
 
 
-def _gather(roots: list[Path], stdin: bytes | None, max_bytes: int, include, exclude):
+def _gather(
+    roots: list[Path], stdin: bytes | None, max_bytes: int, include: Sequence[str], exclude: Sequence[str],
+) -> tuple[list[Article], list[Skipped]]:
+    """The articles of every path and of standard input; NothingToScan when there is none."""
     articles, skipped = load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude) if roots else ([], [])
     if stdin is not None:
         piped = read_stdin(stdin, max_bytes=max_bytes)
@@ -114,11 +117,11 @@ def with_severity(findings: list[Finding], severity: Mapping[str, str]) -> list[
 
 
 def _shown_root(roots: list[Path]) -> str:
-    """What the report names as its root: the folder ids are relative to ("-" for stdin alone)."""
+    """The folder document ids are relative to, as the report names it ("-" for stdin alone)."""
     if not roots:
         return STDIN_PATH
-    if len(roots) == 1:
-        return str(roots[0])
+    if len(roots) == 1 and roots[0].is_dir():
+        return str(roots[0])  # as given: "corpus", not an absolute path
     base = id_base(roots)
     return "." if str(base) == os.getcwd() else str(base)
 

@@ -47,18 +47,20 @@ def report_of(result) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "paths, ids, conflicts",
+    "paths, root, ids, conflicts",
     [
-        (["news"], ["a", "b", "c"], 1),
-        (["news/a.txt", "news/b.txt"], ["news/a", "news/b"], 1),
-        (["news/a.txt", "news/c.txt"], ["news/a", "news/c"], 0),
-        (["news/c.txt", "news"], ["news/a", "news/b", "news/c"], 1),
+        (["news"], "news", ["a", "b", "c"], 1),
+        (["news/a.txt"], ".", ["news/a"], 0),
+        (["news/a.txt", "news/b.txt"], ".", ["news/a", "news/b"], 1),
+        (["news/a.txt", "news/c.txt"], ".", ["news/a", "news/c"], 0),
+        (["news/c.txt", "news"], ".", ["news/a", "news/b", "news/c"], 1),
     ],
 )
-def test_several_paths_are_scanned_together(desk, paths, ids, conflicts):
+def test_several_paths_are_scanned_together(desk, paths, root, ids, conflicts):
     result = run("scan", *paths, "--format", "json", "--isolated")
     assert result.exit_code == (1 if conflicts else 0), result.output
     report = report_of(result)
+    assert report["root"] == root
     assert sorted(d["id"] for d in report["documents"]) == ids
     assert len(report["findings"]) == conflicts
 

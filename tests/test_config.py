@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from typer.testing import CliRunner
 from claimcheck.cli import app
 from claimcheck.config import Config, config_for, find_config, load_config
 from claimcheck.errors import ConfigError
-from claimcheck.models import FINDING_KINDS
+from claimcheck.models import FINDING_KINDS, Finding
+from claimcheck.scan import with_severity
 
 runner = CliRunner()
 
@@ -151,10 +153,24 @@ def test_pyproject_named_explicitly_needs_the_table(tmp_path):
 
 def test_severity_kinds_are_the_kinds_compare_reports():
     source = (Path(__file__).resolve().parent.parent / "claimcheck" / "compare.py").read_text(encoding="utf-8")
-    import re
-
     reported = set(re.findall(r'kind="(\w+)"', source)) - {"corroboration"}
     assert reported and reported <= set(FINDING_KINDS)
+
+
+def test_severity_override_keeps_errors_first():
+    findings = [
+        Finding(id=f"{kind}-{n}", kind=kind, severity=severity, confidence=0.5, subject="", summary="", claims=())
+        for n, (kind, severity) in enumerate(
+            [("date_conflict", "error"), ("count_mismatch", "warning"), ("name_variant", "info"),
+             ("count_mismatch", "warning")]
+        )
+    ]
+    assert with_severity(findings, {}) == findings
+    changed = with_severity(findings, {"name_variant": "error", "date_conflict": "info"})
+    assert [(f.id, f.severity) for f in changed] == [
+        ("name_variant-2", "error"), ("count_mismatch-1", "warning"), ("count_mismatch-3", "warning"),
+        ("date_conflict-0", "info"),
+    ]
 
 
 # ------------------------------------------------------------------ through the command line

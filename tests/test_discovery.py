@@ -93,6 +93,14 @@ def test_parent_gitignore_counts_inside_a_work_tree(tmp_path):
     assert found(repo / "news") == ["a.txt", "drafts/b.txt"]
 
 
+def test_an_ignored_folder_named_on_purpose_is_read(tmp_path):
+    repo = tree(tmp_path / "repo", files=["build/news/a.txt", "build/news/old/b.txt", "build/news/c.log.txt"],
+                ignores={"": "build/\n*.log.txt\n", "build/news": "old/\n"})
+    (repo / ".git").mkdir()
+    assert found(repo / "build" / "news") == ["a.txt", "c.log.txt"]
+    assert found(repo / "build") == ["news/a.txt", "news/c.log.txt"]
+
+
 def test_git_folder_and_hidden_files_are_skipped(tmp_path):
     root = tree(tmp_path, files=["a.txt", ".git/info.txt", ".cache/b.txt", ".draft.md"])
     assert found(root) == ["a.txt"]
