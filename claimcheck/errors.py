@@ -15,3 +15,7 @@ class NothingToScan(ClaimcheckError):
 
 class InputNotFound(ClaimcheckError):
     pass
+
+
+class ConfigError(ClaimcheckError):
+    """A configuration file that cannot be used: the message names the file and the key."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
 from claimcheck import furniture
-from claimcheck.errors import InputNotFound
+from claimcheck.discovery import discover, relative
 from claimcheck.htmltext import extract_html
 from claimcheck.models import Article, Block, Skipped, make_article
 from claimcheck.published import (
@@ -22,80 +23,70 @@ from claimcheck.published import (
     parse_date_value,
 )
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-# ------------------------------------------------------------------ discovery
+# ------------------------------------------------------------------ many inputs
 
-def _hidden(name: str) -> bool:
-    return name.startswith(".")
+def load_articles(
+    roots: Path | Sequence[Path], max_bytes: int = 5_000_000, include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> tuple[list[Article], list[Skipped]]:
+    """Every supported file under `roots` (folders and files) as an Article; the rest as Skipped.
 
-
-def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
-    """Supported files under `root` (a file or a folder), sorted by relative path, and the files left out."""
-    root = Path(root)
-    if not root.exists():
-        raise InputNotFound(f"No such file or folder: {root}")
-    if root.is_file():
-        if root.suffix.lower() in SUFFIXES:
-            return [root], []
-        return [], [Skipped(root.name, _unsupported(root))]
-    found: list[tuple[str, Path]] = []
-    skipped: list[Skipped] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
-        for name in filenames:
-            if _hidden(name):
-                continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(root).as_posix()
-            if path.suffix.lower() in SUFFIXES:
-                found.append((rel, path))
-            else:
-                skipped.append(Skipped(rel, _unsupported(path)))
-    found.sort(key=lambda t: t[0])
-    skipped.sort(key=lambda s: s.path)
-    return [p for _, p in found], skipped
-
-
-def _unsupported(path: Path) -> str:
-    kinds = ", ".join(SUFFIXES)
-    if not path.suffix:
-        return f"no file suffix (supported: {kinds})"
-    return f"unsupported file type {path.suffix!r} (supported: {kinds})"
-
-
-def _relative(path: Path, root: Path) -> str:
-    path, root = Path(path), Path(root)
-    if root.is_file() or path == root:
-        return path.name
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            return path.name
-
-
-def load_articles(root: Path, max_bytes: int = 5_000_000) -> tuple[list[Article], list[Skipped]]:
-    """Every supported file under `root` as an Article; the rest as Skipped."""
-    paths, skipped = discover(root)
+    Ids and paths are relative to `id_base(roots)`.
+    """
+    roots = [Path(roots)] if isinstance(roots, (str, os.PathLike)) else [Path(r) for r in roots]
+    base = id_base(roots)
     articles: list[Article] = []
+    skipped: list[Skipped] = []
     ids: set[str] = set()
-    for path in paths:
-        result = read_article(path, root, max_bytes=max_bytes)
-        if isinstance(result, Skipped):
-            skipped.append(result)
-            continue
-        if result.id in ids:  # "a.txt" and "a.md": keep the suffix to tell them apart
-            result = dataclasses.replace(result, id=result.path)
-        ids.add(result.id)
-        articles.append(result)
+    seen: set[str] = set()
+    for root in roots:
+        paths, unsupported = discover(root, include=include, exclude=exclude, base=base)
+        skipped += unsupported
+        for path in paths:
+            if (where := os.path.abspath(path)) in seen:
+                continue  # a file named twice, or named and inside a named folder
+            seen.add(where)
+            result = read_article(path, base, max_bytes=max_bytes)
+            if isinstance(result, Skipped):
+                skipped.append(result)
+                continue
+            if result.id in ids:  # "a.txt" and "a.md": keep the suffix to tell them apart
+                result = dataclasses.replace(result, id=result.path)
+            ids.add(result.id)
+            articles.append(result)
     skipped.sort(key=lambda s: s.path)
     return articles, skipped
+
+
+def id_base(roots: Sequence[Path]) -> Path:
+    """The folder document ids are relative to.
+
+    One folder: that folder, so ids stay as they always were. Otherwise the
+    current folder when everything is inside it (the same file keeps its id
+    however many other files a pre-commit run passes along), else the
+    deepest folder that holds them all.
+    """
+    if len(roots) == 1 and Path(roots[0]).is_dir():
+        return Path(roots[0])
+    folders = [os.path.abspath(r if Path(r).is_dir() else Path(r).parent) for r in roots]
+    cwd = os.getcwd()
+    if folders and all(os.path.commonpath([cwd, f]) == cwd for f in folders):
+        return Path(cwd)
+    return Path(os.path.commonpath(folders)) if folders else Path(cwd)
+
+
+def read_stdin(data: bytes, max_bytes: int = 5_000_000) -> Article | Skipped:
+    """One article piped in: id `stdin`, path `-`; HTML if it starts like an HTML page."""
+    suffix = ".html" if _HTML_START.match(data[:4096]) else ".txt"
+    return from_bytes(data, STDIN_ID, STDIN_PATH, suffix, max_bytes)
+
+
+STDIN_ID, STDIN_PATH = "stdin", "-"
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html[\s>])", re.I)
 
 
 # ------------------------------------------------------------------ decoding
@@ -182,7 +173,7 @@ def _header_lines(source: str, start: int) -> tuple[int, int] | None:
 
 def read_article(path: Path, root: Path, max_bytes: int = 5_000_000) -> Article | Skipped:
     path = Path(path)
-    rel = _relative(path, root)
+    rel = relative(path, root)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -190,14 +181,18 @@ def read_article(path: Path, root: Path, max_bytes: int = 5_000_000) -> Article 
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(rel, f"cannot read file: {exc.strerror or exc}")
+    ident = rel[: -len(path.suffix)] if path.suffix and rel.endswith(path.suffix) else rel
+    return from_bytes(data, ident, rel, path.suffix.lower(), max_bytes)
+
+
+def from_bytes(data: bytes, ident: str, rel: str, suffix: str, max_bytes: int = 5_000_000) -> Article | Skipped:
+    """An Article from raw bytes (a file's, or standard input's), or the reason it cannot be read."""
     if len(data) > max_bytes:
         return Skipped(rel, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
     decoded = decode(data)
     if isinstance(decoded, str):
         return Skipped(rel, decoded)
     source, warnings = decoded
-    suffix = path.suffix.lower()
-    ident = rel[: -len(path.suffix)] if path.suffix and rel.endswith(path.suffix) else rel
     return build_article(ident, rel, source, suffix, warnings)
 
 

@@ -145,11 +145,16 @@ class Claim:
     when: tuple[DateInterval, ...] = ()  # the other absolute dates of the sentence: the period a figure is for
 
 
+# every kind of finding compare() reports; the configuration's `severity` table is checked against it
+FINDING_KINDS = ("date_conflict", "number_conflict", "count_mismatch", "list_mismatch", "name_variant")
+Severity = Literal["error", "warning", "info"]
+
+
 @dataclass(frozen=True)
 class Finding:
     id: str
     kind: str
-    severity: Literal["error", "warning", "info"]
+    severity: Severity
     confidence: float
     subject: str
     summary: str

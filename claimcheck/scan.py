@@ -1,7 +1,8 @@
 """The whole pipeline as one plain function: files -> articles -> docs -> claims -> findings -> report."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -12,8 +13,8 @@ from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.dates import tag_dates
 from claimcheck.extract.entities import names_in, find_acronyms, load_aliases
-from claimcheck.ingest import load_articles, read_article
-from claimcheck.models import Article, Claim, DocumentSummary, Report, Skipped, Timex
+from claimcheck.ingest import STDIN_PATH, id_base, load_articles, read_article, read_stdin
+from claimcheck.models import Article, Claim, DocumentSummary, Finding, Report, Skipped, Timex
 from claimcheck.nlp import DEFAULT_MODEL, load_model
 
 Progress = Callable[[int, int], None]
@@ -21,24 +22,27 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 
 def scan(
-    root: Path,
+    root: Path | Sequence[Path],
     model: str | None = None,
     aliases: Iterable[Path] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     min_confidence: float = 0.0,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
+    stdin: bytes | None = None,
 ) -> Report:
-    """Scan a folder (or one file) of articles and return the report; raises ClaimcheckError subclasses.
+    """Scan folders and files of articles and return the report; raises ClaimcheckError subclasses.
 
-    Findings whose confidence is below `min_confidence` are left out.
+    `root` is one folder or file, or several. `include` / `exclude` are
+    gitignore-style globs on paths relative to each folder. `stdin` is one
+    more article, read from standard input. `severity` maps a finding kind to
+    the severity it is reported with. Findings whose confidence is below
+    `min_confidence` are left out.
     """
-    root = Path(root)
-    articles, skipped = load_articles(root, max_bytes=max_bytes)
-    if not articles:
-        raise NothingToScan(
-            f"nothing to scan in {root}: no readable .txt, .md or .html files"
-            + (f" ({len(skipped)} skipped)" if skipped else "")
-        )
+    roots = [Path(root)] if isinstance(root, (str, os.PathLike)) else [Path(r) for r in root]
+    articles, skipped = _gather(roots, stdin, max_bytes, include, exclude)
     nlp = load_model(model or DEFAULT_MODEL)
     table = load_aliases(aliases)
     found = {}
@@ -62,7 +66,7 @@ def scan(
     findings, corroborations = compare(
         (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}, copies, story,
     )
-    findings = [f for f in findings if f.confidence >= min_confidence]
+    findings = [f for f in with_severity(findings, severity or {}) if f.confidence >= min_confidence]
     documents = tuple(
         DocumentSummary(
             id=a.id, path=a.path, published=a.published, published_from=a.published_from,
@@ -74,9 +78,52 @@ def scan(
         for a in articles
     )
     return Report(
-        root=str(root), documents=documents, findings=tuple(findings),
+        root=_shown_root(roots), documents=documents, findings=tuple(findings),
         corroborations=tuple(corroborations), skipped=tuple(skipped),
     )
+
+
+def _gather(
+    roots: list[Path], stdin: bytes | None, max_bytes: int, include: Sequence[str], exclude: Sequence[str],
+) -> tuple[list[Article], list[Skipped]]:
+    """The articles of every path and of standard input; NothingToScan when there is none."""
+    articles, skipped = load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude) if roots else ([], [])
+    if stdin is not None:
+        piped = read_stdin(stdin, max_bytes=max_bytes)
+        if isinstance(piped, Skipped):
+            skipped.append(piped)
+        else:
+            if any(a.id == piped.id for a in articles):  # a file called stdin.txt was scanned too
+                piped = replace(piped, id=piped.path)
+            articles.append(piped)
+    if not articles:
+        named = [str(r) for r in roots] + (["standard input"] if stdin is not None else [])
+        raise NothingToScan(
+            f"nothing to scan in {', '.join(named)}: no readable .txt, .md or .html files"
+            + (f" ({len(skipped)} skipped)" if skipped else "")
+        )
+    return articles, skipped
+
+
+_SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def with_severity(findings: list[Finding], severity: Mapping[str, str]) -> list[Finding]:
+    """Findings with the configured severity for their kind, errors first again (the order is otherwise kept)."""
+    if not severity:
+        return findings
+    changed = [replace(f, severity=severity.get(f.kind, f.severity)) for f in findings]
+    return sorted(changed, key=lambda f: _SEVERITY_ORDER.index(f.severity))
+
+
+def _shown_root(roots: list[Path]) -> str:
+    """The folder document ids are relative to, as the report names it ("-" for stdin alone)."""
+    if not roots:
+        return STDIN_PATH
+    if len(roots) == 1 and roots[0].is_dir():
+        return str(roots[0])  # as given: "corpus", not an absolute path
+    base = id_base(roots)
+    return "." if str(base) == os.getcwd() else str(base)
 
 
 def _in_source(article: Article, claim: Claim) -> Claim:

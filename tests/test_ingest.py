@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import InputNotFound
-from claimcheck.ingest import SUFFIXES, discover, load_articles, read_article
+from claimcheck.discovery import SUFFIXES, discover
+from claimcheck.ingest import load_articles, read_article
 from claimcheck.models import Article, Skipped
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -12,12 +12,17 @@ from claimcheck.models import Claim, Finding, Report
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(report: Report, color: bool = False, width: int = 100, verbose: bool = False, **_options) -> str:
+def render(
+    report: Report, color: bool = False, width: int = 100, verbose: bool = False, quiet: bool = False, **_options,
+) -> str:
+    """The report for people; `quiet` keeps the findings alone, so nothing found prints nothing."""
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
     paths = {d.id: d.path for d in report.documents}
     for finding in report.findings:
         _finding(console, finding, paths)
+    if quiet:
+        return buffer.getvalue()
     if report.corroborations:
         console.print(Text("Corroborated", style="bold green"))
         for finding in report.corroborations:
