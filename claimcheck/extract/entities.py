@@ -125,7 +125,7 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 def _drop_portfolio(text: str) -> str:
-    """ "of Coal and Mines G. Kishan Reddy" (left after the title "Minister") -> "G. Kishan Reddy".
+    """ "of Roads and Ports R. K. Varma" (left after the title "Minister") -> "R. K. Varma".
 
     The person's name starts at an initial when there is one, else it is the last two words.
     """
