@@ -8,18 +8,22 @@ import tempfile
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from claimcheck import __version__
-from claimcheck.cli_options import ConfigFile, Isolated, Model, Quiet, Verbose
+from claimcheck import __version__, baseline, explain
+from claimcheck.check import check
+from claimcheck.cli_options import (
+    Aliases, Baseline, ConfigFile, FailOn, FailOnOption, Format, Isolated, MaxBytes, MinConfidence, Model, Output,
+    Quiet, ScanFormat, Verbose, WriteBaseline,
+)
 from claimcheck.config import Config, config_for
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
-from claimcheck.report import FORMATS, render
+from claimcheck.report import render
 from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
 
 app = typer.Typer(
@@ -30,17 +34,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 _stderr = Console(stderr=True, highlight=False)
-
-
-# the choices follow the registered renderers, so a new format needs no CLI change
-ScanFormat = Enum("ScanFormat", {name: name for name in FORMATS}, type=str)
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
 
 
 class DatesFormat(str, Enum):
@@ -82,17 +75,19 @@ def scan_command(
         help="Folders and article files (.txt, .md, .html) to scan together; - reads one article from standard input.",
         metavar="PATH", show_default=False,
     )],
-    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="text (the terminal report), json (the report contract), jsonl (one finding a line), sarif (SARIF 2.1.0), github (Actions annotations) or html (one self-contained page); see docs/formats.md.")] = ScanFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of standard output.")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", show_default="warning", help="Exit 1 when a finding at or above this severity is reported; 'never' always exits 0.")] = None,
+    fmt: Format = ScanFormat.text,
+    output: Output = None,
+    fail_on: FailOnOption = None,
     model: Model = None,
-    aliases: Annotated[Optional[list[Path]], typer.Option("--aliases", help="Extra alias table (TOML or JSON, same shape as claimcheck/data/aliases.toml). Repeatable; added after the configuration's.")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, show_default=str(DEFAULT_MAX_BYTES), help="Skip (with a warning) files larger than this.")] = None,
-    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, show_default="0.0", help="Hide findings whose confidence is below this (0 to 1; docs/architecture.md says how it is computed).")] = None,
+    aliases: Aliases = None,
+    max_bytes: MaxBytes = None,
+    min_confidence: MinConfidence = None,
     config_file: ConfigFile = None,
     isolated: Isolated = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
+    baseline_file: Baseline = None,
+    write_baseline: WriteBaseline = None,
 ) -> None:
     """Scan articles and report where they contradict each other or themselves.
 
@@ -102,7 +97,8 @@ def scan_command(
 
     Exit status: 0 when nothing at or above --fail-on was found, 1 when
     something was, 2 for a usage error, a bad configuration file, nothing to
-    scan, or a fatal error.
+    scan, or a fatal error. Findings a --baseline file already knows do not
+    count; a run with --write-baseline exits 0.
 
     Examples:
 
@@ -115,40 +111,80 @@ def scan_command(
       claimcheck scan drafts/a.md drafts/b.md
 
       cat story.txt | claimcheck scan -
+
+      claimcheck scan corpus/ --baseline known.json
     """
     config = _configuration(paths, config_file, isolated, quiet, verbose)
+    options = _pipeline_options(config, model, aliases, max_bytes, min_confidence)
+    known = _load_baseline(baseline_file)
+    try:
+        with _progress(enabled=not quiet) as progress:
+            report = scan(
+                [p for p in paths if str(p) != "-"], progress=progress, stdin=_stdin_if_named(paths), **options,
+            )
+    except ClaimcheckError as exc:
+        raise _fail(str(exc))
+    _deliver(
+        report, fmt=fmt, output=output, verbose=verbose, quiet=quiet,
+        fail_on=_first(fail_on and fail_on.value, config.fail_on, "warning"),
+        known=known, baseline_file=baseline_file, write_baseline=write_baseline,
+    )
+
+
+def _pipeline_options(config: Config, model, aliases, max_bytes, min_confidence) -> dict:
+    """The settings scan() and check() take: options first, then the configuration, then defaults."""
     aliases = [*config.aliases, *(aliases or [])]
     for alias_file in aliases:
         if not alias_file.is_file():
             raise _fail(f"alias file not found: {alias_file}")
-    piped = any(str(p) == "-" for p in paths)
+    return {
+        "model": _first(model, config.model, DEFAULT_MODEL),
+        "aliases": aliases,
+        "max_bytes": _first(max_bytes, config.max_bytes, DEFAULT_MAX_BYTES),
+        "min_confidence": _first(min_confidence, config.min_confidence, 0.0),
+        "include": config.include,
+        "exclude": config.exclude,
+        "severity": dict(config.severity),
+    }
+
+
+def _stdin_if_named(paths: list[Path]) -> bytes | None:
+    return sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None
+
+
+def _load_baseline(path: Path | None):
+    """Read before scanning, so a missing or damaged baseline fails at once."""
+    if path is None:
+        return None
     try:
-        with _progress(enabled=not quiet) as progress:
-            report = scan(
-                [p for p in paths if str(p) != "-"],
-                model=_first(model, config.model, DEFAULT_MODEL),
-                aliases=aliases,
-                max_bytes=_first(max_bytes, config.max_bytes, DEFAULT_MAX_BYTES),
-                progress=progress,
-                min_confidence=_first(min_confidence, config.min_confidence, 0.0),
-                include=config.include,
-                exclude=config.exclude,
-                severity=dict(config.severity),
-                stdin=sys.stdin.buffer.read() if piped else None,
-            )
+        return baseline.load(path)
     except ClaimcheckError as exc:
         raise _fail(str(exc))
+
+
+def _deliver(report, *, fmt, output, verbose, quiet, fail_on, known, baseline_file, write_baseline) -> NoReturn:
+    """Mark baseline findings, print or write the report, write the new baseline, exit with the status."""
+    if known is not None:
+        report = baseline.compare_with(report, known, str(baseline_file))
     text = render(report, fmt.value, color=use_color(output, sys.stdout, os.environ), verbose=verbose, quiet=quiet)
     if output is not None:
-        try:
-            write_atomically(output, text)
-        except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}")
-        if not quiet:
-            _note(f"wrote {output}")
+        _write(output, text, quiet)
     else:
         typer.echo(text, nl=False)
-    raise typer.Exit(exit_code(report, _first(fail_on and fail_on.value, config.fail_on, "warning")))
+    if write_baseline is not None:
+        _write(write_baseline, baseline.dumps(report), quiet)
+        # the findings just written are accepted as known: nothing new is left to fail on
+        raise typer.Exit(0)
+    raise typer.Exit(exit_code(report, fail_on))
+
+
+def _write(path: Path, text: str, quiet: bool) -> None:
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror or exc}")
+    if not quiet:
+        _note(f"wrote {path}")
 
 
 def _configuration(paths: list[Path], config_file: Path | None, isolated: bool, quiet: bool, verbose: bool) -> Config:
@@ -178,10 +214,12 @@ def use_color(output: Path | None, stream, environ) -> bool:
 
 
 def exit_code(report, fail_on: str) -> int:
+    """1 when a finding at or above `fail_on` is reported, not counting those a baseline already knows."""
     if fail_on == "never":
         return 0
     limit = _FAIL_RANK[fail_on]
-    return 1 if any(_FAIL_RANK[f.severity] <= limit for f in report.findings) else 0
+    fresh = [f for f in report.findings if f.baseline != "unchanged"]
+    return 1 if any(_FAIL_RANK[f.severity] <= limit for f in fresh) else 0
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -281,6 +319,111 @@ def timex_dict(timex) -> dict:
             "start": interval.start.isoformat(), "end": interval.end.isoformat(), "granularity": interval.granularity,
         },
     }
+
+
+@app.command("check")
+def check_command(
+    drafts: Annotated[list[Path], typer.Argument(
+        help="Draft articles (.txt, .md, .html), inside the corpus folder or anywhere; - reads one from standard input.",
+        metavar="DRAFT", show_default=False,
+    )],
+    against: Annotated[Path, typer.Option(
+        "--against", metavar="DIR", show_default=False,
+        help="The corpus the drafts are checked against: a folder of articles (or one file).",
+    )],
+    fmt: Format = ScanFormat.text,
+    output: Output = None,
+    fail_on: FailOnOption = None,
+    model: Model = None,
+    aliases: Aliases = None,
+    max_bytes: MaxBytes = None,
+    min_confidence: MinConfidence = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    baseline_file: Baseline = None,
+    write_baseline: WriteBaseline = None,
+) -> None:
+    """Check drafts against a corpus before publishing: only where a draft disagrees with it or with itself.
+
+    Each finding names the corpus sources that disagree with the draft and
+    those that agree. Contradictions inside the corpus alone are left out
+    (only counted). Exit status: 1 when a draft finding at or above --fail-on
+    is reported, 0 otherwise, 2 for a usage error or a fatal error.
+
+    Example:
+
+      claimcheck check drafts/story.md --against corpus/
+    """
+    config = _configuration([against, *drafts], config_file, isolated, quiet, verbose)
+    options = _pipeline_options(config, model, aliases, max_bytes, min_confidence)
+    known = _load_baseline(baseline_file)
+    try:
+        with _progress(enabled=not quiet) as progress:
+            report = check(
+                [d for d in drafts if str(d) != "-"], against, progress=progress, stdin=_stdin_if_named(drafts),
+                **options,
+            )
+    except ClaimcheckError as exc:
+        raise _fail(str(exc))
+    _deliver(
+        report, fmt=fmt, output=output, verbose=verbose, quiet=quiet,
+        fail_on=_first(fail_on and fail_on.value, config.fail_on, "warning"),
+        known=known, baseline_file=baseline_file, write_baseline=write_baseline,
+    )
+
+
+@app.command("explain")
+def explain_command(
+    ident: Annotated[str, typer.Argument(
+        metavar="ID", help="A finding id as scan or check prints it (a unique prefix will do), or a baseline fingerprint.",
+    )],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH", show_default=False,
+        help="What was scanned (folders and files, as given to scan); with --against, the drafts that were checked.",
+    )],
+    against: Annotated[Optional[Path], typer.Option(
+        "--against", metavar="DIR", help="Explain a finding of `claimcheck check DRAFT... --against DIR`.",
+    )] = None,
+    fmt: Annotated[DatesFormat, typer.Option("--format", "-f", help="text: for people; json: the same as data.")] = DatesFormat.text,
+    model: Model = None,
+    aliases: Aliases = None,
+    max_bytes: MaxBytes = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """Explain one finding: its claims, their normalised values, and why they were matched.
+
+    Scans PATH again (ids follow the files as they are now) and shows, for
+    each claim, the document, line, sentence, predicate, object, agent,
+    names and the value read (date interval, number and unit, list items),
+    then the rule that matched the claims and, pair by pair, the names they
+    share and how their values compare. Suppressed findings and
+    corroborations can be explained too; --min-confidence does not apply.
+
+    Examples:
+
+      claimcheck explain date-d0841af2a2 corpus/
+
+      claimcheck explain date-3f2a drafts/story.md --against corpus/
+    """
+    config = _configuration([*paths, *([against] if against else [])], config_file, isolated, False, False)
+    options = {**_pipeline_options(config, model, aliases, max_bytes, None), "min_confidence": 0.0}
+    try:
+        with _progress() as progress:
+            if against is None:
+                report = scan(paths, progress=progress, **options)
+            else:
+                report = check(paths, against, progress=progress, **options)
+        finding, where = explain.locate(report, ident)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc))
+    data = explain.describe(finding, where, report)
+    if fmt is DatesFormat.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(explain.render_text(data), nl=False)
 
 
 def main() -> None:

@@ -5,12 +5,26 @@ None means "not given", so the file's value (or the built-in default) applies.
 """
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from claimcheck.nlp import DEFAULT_MODEL
+from claimcheck.report import FORMATS
+from claimcheck.scan import DEFAULT_MAX_BYTES
+
+# the choices follow the registered renderers, so a new format needs no CLI change
+ScanFormat = Enum("ScanFormat", {name: name for name in FORMATS}, type=str)
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
 
 ConfigFile = Annotated[Optional[Path], typer.Option(
     "--config", metavar="FILE", dir_okay=False,
@@ -31,4 +45,40 @@ Verbose = Annotated[bool, typer.Option(
 Model = Annotated[Optional[str], typer.Option(
     "--model", envvar="CLAIMCHECK_MODEL", show_default=DEFAULT_MODEL,
     help="spaCy pipeline to use (package name or path). Also CLAIMCHECK_MODEL, or `model` in the configuration.",
+)]
+
+# the report options of scan and check
+Format = Annotated[ScanFormat, typer.Option(
+    "--format", "-f",
+    help="text (the terminal report), json (the report contract), jsonl (one finding a line), sarif (SARIF 2.1.0), "
+    "github (Actions annotations) or html (one self-contained page); see docs/formats.md.",
+)]
+Output = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write the report to FILE (atomically) instead of standard output.",
+)]
+FailOnOption = Annotated[Optional[FailOn], typer.Option(
+    "--fail-on", show_default="warning",
+    help="Exit 1 when a finding at or above this severity is reported (with --baseline, a new one); "
+    "'never' always exits 0.",
+)]
+Aliases = Annotated[Optional[list[Path]], typer.Option(
+    "--aliases",
+    help="Extra alias table (TOML or JSON, same shape as claimcheck/data/aliases.toml). "
+    "Repeatable; added after the configuration's.",
+)]
+MaxBytes = Annotated[Optional[int], typer.Option(
+    "--max-bytes", min=1, show_default=str(DEFAULT_MAX_BYTES), help="Skip (with a warning) files larger than this.",
+)]
+MinConfidence = Annotated[Optional[float], typer.Option(
+    "--min-confidence", min=0.0, max=1.0, show_default="0.0",
+    help="Hide findings whose confidence is below this (0 to 1; docs/architecture.md says how it is computed).",
+)]
+Baseline = Annotated[Optional[Path], typer.Option(
+    "--baseline", metavar="FILE", dir_okay=False,
+    help="Known findings (a file written by --write-baseline): they are marked unchanged and do not fail "
+    "the run; only new ones do. See docs/workflow.md.",
+)]
+WriteBaseline = Annotated[Optional[Path], typer.Option(
+    "--write-baseline", metavar="FILE", dir_okay=False,
+    help="Write every finding of this run to FILE (atomically) as the baseline of known findings, and exit 0.",
 )]

@@ -151,6 +151,9 @@ def _date_conflicts(claims: list[Claim], story: dict[str, frozenset[str]] | None
                 summary=f"Sources give different dates for '{predicate}' of the {obj}: {readings}. "
                 "Check which date is right before publishing.",
                 claims=tuple(involved),
+                reason=f"one event: same action '{predicate}', objects named alike (head '{_head(obj)}'), "
+                "names in common (or one article, or one story), no clash of agents or places; "
+                "the dates do not overlap",
             )
 
 
@@ -205,9 +208,8 @@ def _quantity_key(claim: Claim) -> tuple[str, str] | None:
 def _number_conflicts(claims: list[Claim], published: dict[str, date | None], story: dict | None = None):
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = _quantity_key(claim)
-        if key and claim.predicate and not claim.hedged and not claim.reported and claim.related is None:
-            blocks[(claim.predicate, *key)].append(claim)
+        if key := _figure_key(claim):
+            blocks[key].append(claim)
     story = defaultdict(frozenset, story or _story_names(claims))
     amounts = Counter((c.document, c.start) for c in claims if c.value.kind in _AMOUNT_KINDS)
 
@@ -257,6 +259,10 @@ def _number_conflicts(claims: list[Claim], published: dict[str, date | None], st
                 summary=f"Sources give different figures for {thing} ({predicate}): "
                 f"{_readings(involved, lambda c: c.value.text)}. Check the figure before publishing.",
                 claims=tuple(involved),
+                reason=f"one quantity: same action '{predicate}', same counted thing '{thing}' and unit "
+                f"'{unit or 'none'}', the same period where one is stated, names in common (or one story, or "
+                "one article restating a lone figure), no clash of agents or places, not published over "
+                f"{UPDATE_DAYS} days apart; the figures differ beyond rounding",
             )
 
 
@@ -270,6 +276,26 @@ def _story_names(claims: list[Claim]) -> dict[str, frozenset[str]]:
     for claim in claims:
         names[claim.document].update(claim.entities)
     return defaultdict(frozenset, {doc: frozenset(found) for doc, found in names.items()})
+
+
+def _figure_key(claim: Claim) -> tuple[str, str, str] | None:
+    """(predicate, counted thing, unit) for a firm figure worth comparing; None for hedged, reported or counts of lists."""
+    key = _quantity_key(claim)
+    if key and claim.predicate and not claim.hedged and not claim.reported and claim.related is None:
+        return (claim.predicate, *key)
+    return None
+
+
+def same_subject(a: Claim, b: Claim) -> bool:
+    """Two claims about one dated event or one quantity, matched as compare() matches them (values aside)."""
+    if _dates_an_event(a) and _dates_an_event(b):
+        return a.predicate == b.predicate and _head(a.object) == _head(b.object) and _same_dated_event(a, b)
+    key = _figure_key(a)
+    if key is None or key != _figure_key(b):
+        return False
+    if a.when and b.when and not any(x.overlaps(y) for x in a.when for y in b.when):
+        return False  # figures for two periods
+    return _same_event(a, b)
 
 
 def _later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
@@ -298,6 +324,8 @@ def _count_mismatches(claims: list[Claim]):
                 summary=f"{_label(count)} says '{count.value.text} {noun}' but lists {listed}. "
                 "Check the count or the list.",
                 claims=(count, own),
+                reason="the stated count introduces this list (right after its sentence, or after a colon, "
+                "'include', 'are', 'such as'); the number of items differs",
             )
         others = _same_list_elsewhere(count, own, all_lists)
         differing = [c for c in others if int(c.value.number) != stated]
@@ -312,6 +340,8 @@ def _count_mismatches(claims: list[Claim]):
                 summary=f"{_label(count)} says '{count.value.text} {noun}', but other articles list "
                 f"the same set with a different number of items ({sizes}). Check the count.",
                 claims=(count, *differing),
+                reason="the lists enumerate the same set as the list the count introduces (sizes close, "
+                "most items share words); their sizes differ from the stated count",
             )
 
 
@@ -345,6 +375,8 @@ def _list_mismatches(claims: list[Claim]):
             f"only {a.document} has {_quoted(only_a)}; only {b.document} has {_quoted(only_b)}. "
             "Check which list is right.",
             claims=(a, b),
+            reason="two articles enumerate the same set (most items share words) with as many items, "
+            "but each has an item the other lacks",
         )
 
 
@@ -379,6 +411,7 @@ def _corroborations(claims: list[Claim], copies: dict[str, str]):
             subject=f"{involved[0].value.text} {thing}",
             summary=f"{len(documents)} documents agree on {involved[0].value.text} {thing}: {', '.join(documents)}.",
             claims=tuple(involved),
+            reason=f"the same amount of money for '{thing}' in {len(documents)} documents that are not copies of one story",
         )
 
 
@@ -407,4 +440,6 @@ def _name_variants(claims: list[Claim]):
                 f"'{pair[0].object_text}' ({pair[0].object}) in {_label(pair[0])} and "
                 f"'{pair[1].object_text}' ({pair[1].object}) in {_label(pair[1])}. Use one name.",
                 claims=tuple(pair),
+                reason=f"one event: same action '{predicate}' on the same date, objects of the 'X of Y' kind "
+                "whose names differ" + ("" if a.document == b.document else ", names in common across documents"),
             )

@@ -19,3 +19,11 @@ class InputNotFound(ClaimcheckError):
 
 class ConfigError(ClaimcheckError):
     """A configuration file that cannot be used: the message names the file and the key."""
+
+
+class BadBaseline(ClaimcheckError):
+    pass
+
+
+class UnknownFinding(ClaimcheckError):
+    pass

@@ -626,9 +626,17 @@ def blank(text: str, spans) -> str:
     return "".join(chars)
 
 
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def blank_comments(text: str) -> str:
+    """HTML comments in Markdown blanked before lines are classified: a comment is never article text."""
+    return blank(text, [m.span() for m in HTML_COMMENT.finditer(text)])
+
+
 _MD_INLINE = [
     re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images: all of it
-    re.compile(r"<!--.*?-->", re.S),
+    HTML_COMMENT,
     re.compile(r"</?[A-Za-z][^>\n]*>"),  # inline HTML tags
 ]
 _MD_LINK = re.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")

@@ -215,7 +215,7 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
             return make_article(id=ident, path=rel, source=source, text=text, blocks=(), source_offsets=offsets,
                                 warnings=tuple(warnings + ["no visible text in the HTML page"]))
     else:
-        text, hints = source, {}
+        text, hints = (furniture.blank_comments(source) if markdown else source), {}
         front = _front_matter(source)
         start = 0
         if front:

@@ -145,9 +145,11 @@ class Claim:
     when: tuple[DateInterval, ...] = ()  # the other absolute dates of the sentence: the period a figure is for
 
 
-# every kind of finding compare() reports; the configuration's `severity` table is checked against it
+# every kind of finding compare() reports; the configuration's `severity` table and inline
+# suppressions are checked against it
 FINDING_KINDS = ("date_conflict", "number_conflict", "count_mismatch", "list_mismatch", "name_variant")
 Severity = Literal["error", "warning", "info"]
+BaselineStatus = Literal["new", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,11 @@ class Finding:
     subject: str
     summary: str
     claims: tuple[Claim, ...]
+    reason: str = ""  # why the claims were matched, in words (claimcheck explain shows it)
+    baseline: BaselineStatus | None = None  # set only when the run is compared with a baseline
+    # `claimcheck check` only: corpus claims on the same fact that disagree / agree with the draft
+    disagreeing: tuple[Claim, ...] = ()
+    agreeing: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,9 +180,46 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding an inline `claimcheck: ignore` comment took out of the report, with the comment's reason."""
+
+    finding: Finding
+    reason: str
+    document: str
+    line: int  # the comment's line in the document's file
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """One known finding in a baseline file: the fingerprint decides, kind and summary are for people."""
+
+    fingerprint: str
+    kind: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class BaselineOutcome:
+    path: str
+    fixed: tuple[BaselineEntry, ...]  # known findings that no longer occur
+
+
+@dataclass(frozen=True)
+class CheckScope:
+    """What `claimcheck check` compared: drafts against a corpus."""
+
+    against: str
+    drafts: tuple[str, ...]  # document ids of the drafts
+    corpus_findings: int  # findings inside the corpus alone, left out of the report
+
+
+@dataclass(frozen=True)
 class Report:
     root: str
     documents: tuple[DocumentSummary, ...]
     findings: tuple[Finding, ...]
     corroborations: tuple[Finding, ...]
     skipped: tuple[Skipped, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
+    baseline: BaselineOutcome | None = None
+    check: CheckScope | None = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from claimcheck import neardup
+from claimcheck import neardup, suppress
 from claimcheck.compare import compare
 from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.extract.claims import extract_claims
@@ -43,6 +43,33 @@ def scan(
     """
     roots = [Path(root)] if isinstance(root, (str, os.PathLike)) else [Path(r) for r in root]
     articles, skipped = _gather(roots, stdin, max_bytes, include, exclude)
+    return analyse(
+        articles, skipped, shown_root(roots), model=model, aliases=aliases, progress=progress,
+        min_confidence=min_confidence, severity=severity,
+    ).report
+
+
+@dataclass(frozen=True)
+class Analysis:
+    report: Report
+    claims: dict[str, list[Claim]]  # every claim read, by document id, matched or not
+
+
+def analyse(
+    articles: list[Article],
+    skipped: list[Skipped],
+    root: str,
+    model: str | None = None,
+    aliases: Iterable[Path] = (),
+    progress: Progress | None = None,
+    min_confidence: float = 0.0,
+    severity: Mapping[str, str] | None = None,
+    drafts: frozenset[str] = frozenset(),
+) -> Analysis:
+    """The pipeline after ingest: claims, findings, inline suppressions, the report.
+
+    `drafts` names the documents being checked (see suppress.apply).
+    """
     nlp = load_model(model or DEFAULT_MODEL)
     table = load_aliases(aliases)
     found = {}
@@ -66,21 +93,24 @@ def scan(
     findings, corroborations = compare(
         (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}, copies, story,
     )
-    findings = [f for f in with_severity(findings, severity or {}) if f.confidence >= min_confidence]
+    # suppressions first, so a comment is not called unused because its finding fell under --min-confidence
+    suppression = suppress.apply(findings, articles, drafts)
+    findings = [f for f in with_severity(list(suppression.kept), severity or {}) if f.confidence >= min_confidence]
     documents = tuple(
         DocumentSummary(
             id=a.id, path=a.path, published=a.published, published_from=a.published_from,
-            claims=len(claims_by_doc[a.id]), warnings=a.warnings,
+            claims=len(claims_by_doc[a.id]), warnings=a.warnings + suppression.warnings.get(a.id, ()),
             near_duplicates=tuple(
                 other for other, lead in copies.items() if other != a.id and lead == copies.get(a.id)
             ),
         )
         for a in articles
     )
-    return Report(
-        root=_shown_root(roots), documents=documents, findings=tuple(findings),
-        corroborations=tuple(corroborations), skipped=tuple(skipped),
+    report = Report(
+        root=root, documents=documents, findings=tuple(findings),
+        corroborations=tuple(corroborations), skipped=tuple(skipped), suppressed=suppression.suppressed,
     )
+    return Analysis(report=report, claims=claims_by_doc)
 
 
 def _gather(
@@ -116,7 +146,7 @@ def with_severity(findings: list[Finding], severity: Mapping[str, str]) -> list[
     return sorted(changed, key=lambda f: _SEVERITY_ORDER.index(f.severity))
 
 
-def _shown_root(roots: list[Path]) -> str:
+def shown_root(roots: list[Path]) -> str:
     """The folder document ids are relative to, as the report names it ("-" for stdin alone)."""
     if not roots:
         return STDIN_PATH

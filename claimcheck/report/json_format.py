@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from claimcheck import __version__
+from claimcheck import __version__, baseline
 from claimcheck.models import Claim, Finding, Report, Value
 
 SCHEMA = "claimcheck.report/1"
@@ -31,10 +31,30 @@ def as_dict(report: Report) -> dict:
             for d in report.documents
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f, sources=report.check is not None) for f in report.findings],
         "corroborations": [finding_dict(f) for f in report.corroborations],
+        "suppressed": [
+            {**finding_dict(s.finding), "suppressed_by": {"document": s.document, "line": s.line, "reason": s.reason}}
+            for s in report.suppressed
+        ],
+        **_check_dict(report),
+        **_baseline_dict(report),
         "summary": summary_counts(report),
     }
+
+
+def _check_dict(report: Report) -> dict:
+    if report.check is None:
+        return {}
+    scope = report.check
+    return {"check": {"against": scope.against, "drafts": list(scope.drafts), "corpus_findings": scope.corpus_findings}}
+
+
+def _baseline_dict(report: Report) -> dict:
+    if report.baseline is None:
+        return {}
+    fixed = [{"fingerprint": e.fingerprint, "kind": e.kind, "summary": e.summary} for e in report.baseline.fixed]
+    return {"baseline": {"path": report.baseline.path, "fixed": fixed}}
 
 
 def summary_counts(report: Report) -> dict:
@@ -43,11 +63,16 @@ def summary_counts(report: Report) -> dict:
         counts[severity] = sum(1 for f in report.findings if f.severity == severity)
     counts["corroborations"] = len(report.corroborations)
     counts["skipped"] = len(report.skipped)
+    counts["suppressed"] = len(report.suppressed)
+    if report.baseline is not None:
+        counts.update(baseline.counts(report))
+    if report.check is not None:
+        counts["corpus_findings"] = report.check.corpus_findings
     return counts
 
 
-def finding_dict(finding: Finding) -> dict:
-    return {
+def finding_dict(finding: Finding, sources: bool = False) -> dict:
+    out = {
         "id": finding.id,
         "kind": finding.kind,
         "severity": finding.severity,
@@ -55,7 +80,15 @@ def finding_dict(finding: Finding) -> dict:
         "subject": finding.subject,
         "summary": finding.summary,
         "claims": [claim_dict(c) for c in finding.claims],
+        "fingerprint": baseline.fingerprint(finding),
+        "reason": finding.reason,
     }
+    if finding.baseline is not None:
+        out["baseline"] = finding.baseline
+    if sources:
+        out["disagreeing_sources"] = [claim_dict(c) for c in finding.disagreeing]
+        out["agreeing_sources"] = [claim_dict(c) for c in finding.agreeing]
+    return out
 
 
 def claim_dict(claim: Claim) -> dict:

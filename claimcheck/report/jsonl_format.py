@@ -8,4 +8,5 @@ from claimcheck.report.json_format import finding_dict
 
 
 def render(report: Report, **_options) -> str:
-    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
+    sources = report.check is not None
+    return "".join(json.dumps(finding_dict(f, sources=sources), ensure_ascii=False) + "\n" for f in report.findings)

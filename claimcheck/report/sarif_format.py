@@ -3,15 +3,19 @@
 Locations are URIs relative to the scanned folder, resolved through the
 `SRCROOT` base id, so the log stays valid when the folder is checked out
 elsewhere. The first quoted claim is the result's location; the others are
-related locations. The finding id is the fingerprint: same input, same id.
+related locations. The finding id is the fingerprint: same input, same id;
+the baseline fingerprint (no offsets) follows a finding through edits
+elsewhere in its files. Findings suppressed by inline comments are results
+with an in-source suppression and its justification; with --baseline, each
+result carries its baselineState.
 """
 from __future__ import annotations
 
 import json
 from urllib.parse import quote
 
-from claimcheck import __version__
-from claimcheck.models import Claim, Finding, Report
+from claimcheck import __version__, baseline
+from claimcheck.models import Claim, Finding, Report, Suppressed
 from claimcheck.report.kinds import KINDS, kind_info
 from claimcheck.report.paths import claim_path, document_paths, scan_base
 
@@ -19,6 +23,7 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 BASE_ID = "SRCROOT"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "claimcheckFindingId/v1"
+STABLE_FINGERPRINT = "claimcheckFingerprint/v1"
 
 
 def render(report: Report, **_options) -> str:
@@ -26,7 +31,8 @@ def render(report: Report, **_options) -> str:
 
 
 def as_sarif(report: Report) -> dict:
-    kinds = list(KINDS) + sorted({f.kind for f in report.findings} - set(KINDS))
+    found = {f.kind for f in report.findings} | {s.finding.kind for s in report.suppressed}
+    kinds = list(KINDS) + sorted(found - set(KINDS))
     rule_index = {kind: i for i, kind in enumerate(kinds)}
     paths = document_paths(report)
     return {
@@ -41,7 +47,8 @@ def as_sarif(report: Report) -> dict:
                 "originalUriBaseIds": {BASE_ID: {"uri": scan_base(report).as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [_invocation(report)],
-                "results": [_result(f, rule_index[f.kind], paths) for f in report.findings],
+                "results": [_result(f, rule_index[f.kind], paths) for f in report.findings]
+                + [_suppressed(s, rule_index[s.finding.kind], paths) for s in report.suppressed],
             }
         ],
     }
@@ -66,11 +73,19 @@ def _result(finding: Finding, rule_index: int, paths: dict[str, str]) -> dict:
         "level": LEVELS[finding.severity],
         "message": {"text": finding.summary},
         "locations": [_location(c, paths) for c in first],
-        "partialFingerprints": {FINGERPRINT: finding.id},
+        "partialFingerprints": {FINGERPRINT: finding.id, STABLE_FINGERPRINT: baseline.fingerprint(finding)},
         "properties": {"id": finding.id, "subject": finding.subject, "confidence": finding.confidence},
     }
+    if finding.baseline is not None:
+        result["baselineState"] = finding.baseline
     if others:
         result["relatedLocations"] = [_location(c, paths, n) for n, c in enumerate(others, start=1)]
+    return result
+
+
+def _suppressed(suppressed: Suppressed, rule_index: int, paths: dict[str, str]) -> dict:
+    result = _result(suppressed.finding, rule_index, paths)
+    result["suppressions"] = [{"kind": "inSource", "justification": suppressed.reason}]
     return result
 
 

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from claimcheck import baseline
 from claimcheck.models import Claim, Finding, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -20,15 +21,28 @@ def render(
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
     paths = {d.id: d.path for d in report.documents}
     for finding in report.findings:
-        _finding(console, finding, paths)
+        _finding(console, finding, paths, sources=report.check is not None)
     if quiet:
         return buffer.getvalue()
+    if report.suppressed:
+        console.print(Text("Suppressed by claimcheck comments", style="bold"))
+        for s in report.suppressed:
+            where = f"{paths.get(s.document, s.document)} line {s.line}"
+            console.print("  " + escape(f"{s.finding.kind} [{s.finding.id}] by {where}: {s.reason}"))
+        console.print()
+    if report.baseline is not None and report.baseline.fixed:
+        console.print(Text(f"Fixed since the baseline {report.baseline.path}", style="bold green"))
+        for entry in report.baseline.fixed:
+            console.print(f"  [green]✓[/] {escape(entry.kind)}: {escape(entry.summary)}")
+        console.print()
     if report.corroborations:
         console.print(Text("Corroborated", style="bold green"))
         for finding in report.corroborations:
             console.print(f"  [green]✓[/] {escape(finding.summary)}")
         console.print()
-    warnings = [(d.path, w) for d in report.documents for w in d.warnings]
+    # a check is about the drafts: the corpus's own warnings are in the JSON report and in scan's
+    shown = report.documents if report.check is None else [d for d in report.documents if d.id in report.check.drafts]
+    warnings = [(d.path, w) for d in shown for w in d.warnings]
     warnings += [(s.path, f"skipped: {s.reason}") for s in report.skipped]
     if warnings:
         console.print(Text("Warnings", style="bold"))
@@ -45,16 +59,29 @@ def render(
     return buffer.getvalue()
 
 
-def _finding(console: Console, finding: Finding, paths: dict[str, str]) -> None:
+def _finding(console: Console, finding: Finding, paths: dict[str, str], sources: bool = False) -> None:
     style = _STYLE[finding.severity]
+    known = f"{finding.baseline} " if finding.baseline else ""
     console.print(
-        Text.assemble((f"{finding.severity.upper()} ", style), (finding.kind, "bold"),
+        Text.assemble((known, "dim"), (f"{finding.severity.upper()} ", style), (finding.kind, "bold"),
                       f"  {finding.subject}  ", (f"[{finding.id}, confidence {finding.confidence:.2f}]", "dim"))
     )
     console.print(f"  {escape(finding.summary)}")
     for claim in finding.claims:
         console.print(_quote(claim, paths))
+    if sources:
+        console.print(f"  corpus sources that disagree: {escape(_sources(finding.disagreeing, paths))}")
+        console.print(f"  corpus sources that agree: {escape(_sources(finding.agreeing, paths))}")
     console.print()
+
+
+def _sources(claims: tuple[Claim, ...], paths: dict[str, str]) -> str:
+    shown = [f"{paths.get(c.document, c.document)}:{c.line} ({_shown_value(c)})" for c in claims]
+    return ", ".join(shown) or "none"
+
+
+def _shown_value(claim: Claim) -> str:
+    return f"{len(claim.value.items)} items" if claim.value.kind == "list" else claim.value.text.strip()[:60]
 
 
 def _quote(claim: Claim, paths: dict[str, str]) -> Text:
@@ -62,7 +89,7 @@ def _quote(claim: Claim, paths: dict[str, str]) -> Text:
     text = " ".join(claim.text.split())
     if len(text) > 220:
         text = text[:217] + "..."
-    shown = f"{len(claim.value.items)} items" if claim.value.kind == "list" else claim.value.text.strip()[:60]
+    shown = _shown_value(claim)
     return Text.assemble("    ", (where, "bold"), "  ", (shown, "magenta"), "\n      ", (f"“{text}”", "italic"))
 
 
@@ -73,4 +100,14 @@ def summary_line(report: Report) -> str:
              f"{len(report.corroborations)} corroborations"]
     if report.skipped:
         parts.append(f"{len(report.skipped)} files skipped")
-    return ", ".join(parts)
+    if report.suppressed:
+        parts.append(f"{len(report.suppressed)} suppressed")
+    if report.baseline is not None:
+        parts.append("baseline: {new} new, {unchanged} unchanged, {fixed} fixed".format(**baseline.counts(report)))
+    line = ", ".join(parts)
+    if report.check is not None:
+        scope = report.check
+        line = f"checked {len(scope.drafts)} draft(s) against {scope.against}: " + line
+        if scope.corpus_findings:
+            line += f"; {scope.corpus_findings} findings inside the corpus alone not shown (scan lists them)"
+    return line

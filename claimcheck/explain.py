@@ -1,0 +1,177 @@
+"""One finding taken apart: its claims as read, their normalised values, and why they were matched."""
+from __future__ import annotations
+
+from itertools import combinations
+
+from claimcheck.baseline import fingerprint
+from claimcheck.errors import UnknownFinding
+from claimcheck.extract import lists
+from claimcheck.extract.entities import same_name
+from claimcheck.extract.numbers import agree
+from claimcheck.models import Claim, Finding, Report
+from claimcheck.report.json_format import value_dict
+
+MIN_HASH_PREFIX = 3  # of an id's hash part: "date-d08"
+MIN_FINGERPRINT_PREFIX = 8
+
+
+def locate(report: Report, ident: str) -> tuple[Finding, str]:
+    """The finding whose id or fingerprint is `ident` (or starts with it), and where it sits in the report.
+
+    Suppressed findings and corroborations are found too: explaining why
+    something was matched is as useful for them.
+    """
+    places = [(f, "finding") for f in report.findings]
+    places += [(s.finding, f"suppressed by {s.document} line {s.line}: {s.reason}") for s in report.suppressed]
+    places += [(f, "corroboration") for f in report.corroborations]
+    wanted = ident.strip()
+    exact = [p for p in places if wanted in (p[0].id, fingerprint(p[0]))]
+    if exact:
+        return exact[0]
+    if _long_enough(wanted):
+        close = [p for p in places if p[0].id.startswith(wanted) or fingerprint(p[0]).startswith(wanted)]
+        if len(close) == 1:
+            return close[0]
+        if close:
+            raise UnknownFinding(f"{wanted!r} starts more than one id: {', '.join(p[0].id for p in close)}")
+    raise UnknownFinding(
+        f"no finding {wanted!r} in {report.root}. Ids are shown in brackets by `claimcheck scan` (or "
+        "`claimcheck check`) on the same input, and are findings[].id in --format json; a baseline's "
+        "fingerprints work too. Ids follow offsets: after editing a file, scan again for the new id."
+    )
+
+
+def _long_enough(prefix: str) -> bool:
+    """A prefix that says something: "date" alone would pick any date finding."""
+    if "-" in prefix:
+        return len(prefix.rsplit("-", 1)[1]) >= MIN_HASH_PREFIX
+    return len(prefix) >= MIN_FINGERPRINT_PREFIX
+
+
+def describe(finding: Finding, where: str, report: Report) -> dict:
+    """Everything `explain` shows, as plain data (the JSON output)."""
+    paths = {d.id: d.path for d in report.documents}
+    return {
+        "id": finding.id,
+        "fingerprint": fingerprint(finding),
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "confidence": finding.confidence,
+        "status": where,
+        "subject": finding.subject,
+        "summary": finding.summary,
+        "reason": finding.reason,
+        "claims": [_claim(c, paths) for c in finding.claims],
+        "pairs": [_pair(finding.kind, i, a, j, b) for (i, a), (j, b) in combinations(enumerate(finding.claims), 2)],
+        **_sources(finding, report, paths),
+    }
+
+
+def _sources(finding: Finding, report: Report, paths: dict[str, str]) -> dict:
+    if report.check is None:
+        return {}
+    return {
+        "disagreeing_sources": [_claim(c, paths) for c in finding.disagreeing],
+        "agreeing_sources": [_claim(c, paths) for c in finding.agreeing],
+    }
+
+
+def _claim(claim: Claim, paths: dict[str, str]) -> dict:
+    flags = [name for name in ("hedged", "reported", "relative", "partial") if getattr(claim, name)]
+    return {
+        "document": claim.document,
+        "path": paths.get(claim.document, claim.document),
+        "line": claim.line,
+        "text": claim.text,
+        "value": value_dict(claim.value),
+        "predicate": claim.predicate,
+        "object": claim.object,
+        "object_text": claim.object_text,
+        "agent": claim.agent,
+        "noun": claim.noun,
+        "entities": sorted(claim.entities),
+        "places": sorted(claim.places),
+        "flags": flags,
+    }
+
+
+def _pair(kind: str, i: int, a: Claim, j: int, b: Claim) -> dict:
+    common = sorted(x for x in a.entities if any(same_name(x, y) for y in b.entities))
+    return {"claims": [i + 1, j + 1], "same_document": a.document == b.document,
+            "names_in_common": common, "values": _values(kind, a, b)}
+
+
+def _values(kind: str, a: Claim, b: Claim) -> str:
+    x, y = a.value, b.value
+    if kind == "name_variant":
+        return f"same date; objects named '{a.object}' and '{b.object}'"
+    if x.interval is not None and y.interval is not None:
+        return "overlap (agree)" if x.interval.overlaps(y.interval) else "do not overlap (conflict)"
+    if kind == "list_mismatch" and x.kind == y.kind == "list":
+        only_x, only_y = lists.unmatched(x.items, y.items), lists.unmatched(y.items, x.items)
+        if not (only_x or only_y):
+            return "same items"
+        return f"only the first has {'; '.join(only_x) or 'nothing'}; only the second has {'; '.join(only_y) or 'nothing'}"
+    if x.number is None or y.number is None:
+        return "not comparable"
+    if kind == "count_mismatch" or "list" in (x.kind, y.kind):
+        same = int(x.number) == int(y.number)
+        return f"{_size(x)} vs {_size(y)}: " + ("same size" if same else "sizes differ")
+    return "agree after rounding" if agree(x.number, y.number, x.text, y.text) else "differ beyond rounding"
+
+
+def _size(value) -> str:
+    return f"{int(value.number)} items" if value.kind == "list" else f"{value.kind} {int(value.number)}"
+
+
+def render_text(data: dict) -> str:
+    lines = [
+        f"{data['id']}  {data['kind']}  {data['severity']}, confidence {data['confidence']:.2f}  ({data['status']})",
+        f"  fingerprint {data['fingerprint']}",
+        f"  subject: {data['subject']}",
+        f"  {data['summary']}",
+    ]
+    if data["reason"]:
+        lines.append(f"  matched because: {data['reason']}")
+    for n, claim in enumerate(data["claims"], start=1):
+        lines += ["", f"claim {n}:"] + _claim_lines(claim)
+    if data["pairs"]:
+        lines += ["", "pairs:"]
+    for pair in data["pairs"]:
+        names = ", ".join(pair["names_in_common"]) or "none"
+        place = "same document" if pair["same_document"] else "different documents"
+        lines.append(f"  {pair['claims'][0]} & {pair['claims'][1]}: {place}; names in common: {names}; "
+                     f"values {pair['values']}")
+    for label, key in (("corpus sources that disagree", "disagreeing_sources"),
+                       ("corpus sources that agree", "agreeing_sources")):
+        if key in data:
+            lines += ["", f"{label}:"]
+            lines += [f"  {c['path']}:{c['line']}  {c['value']['text']}  ({_normalised(c['value'])})" for c in data[key]]
+            lines += [] if data[key] else ["  none"]
+    return "\n".join(lines) + "\n"
+
+
+def _claim_lines(claim: dict) -> list[str]:
+    text = " ".join(claim["text"].split())
+    rows = [
+        f"  {claim['path']}:{claim['line']}  (document {claim['document']})",
+        f"  sentence: “{text}”",
+        f"  value: {claim['value']['text']!r} -> {_normalised(claim['value'])}",
+        f"  predicate: {claim['predicate'] or '-'}   object: {claim['object'] or '-'}"
+        + (f" (written {claim['object_text']!r})" if claim["object_text"] else ""),
+        f"  agent: {claim['agent'] or '-'}   counted: {claim['noun'] or '-'}",
+        f"  names: {', '.join(claim['entities']) or '-'}   places: {', '.join(claim['places']) or '-'}",
+    ]
+    if claim["flags"]:
+        rows.append(f"  flags: {', '.join(claim['flags'])}")
+    return rows
+
+
+def _normalised(value: dict) -> str:
+    if "start" in value:
+        return f"{value['start']}..{value['end']} ({value['granularity']})"
+    if value["kind"] == "list":
+        return f"{value['number']} items: " + "; ".join(value["items"])
+    if "number" in value:
+        return f"{value['kind']} {value['number']}" + (f" {value['unit']}" if value.get("unit") else "")
+    return value["kind"]
