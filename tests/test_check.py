@@ -16,6 +16,11 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
+def flat(text: str) -> str:
+    """Report text with the terminal's line wrapping undone."""
+    return " ".join(text.split())
+
+
 def check_json(*args):
     result = run("check", *args, "--format", "json")
     assert result.exit_code in (0, 1), result.output
@@ -57,7 +62,7 @@ def test_corpus_contradictions_are_counted_not_reported(newsroom):
 def test_several_drafts_at_once_and_the_text_report(newsroom):
     result = run("check", "drafts/contradicts.md", "drafts/creamery.md", "--against", "corpus")
     assert result.exit_code == 1
-    out = result.stdout
+    out = flat(result.stdout)
     assert "corpus sources that disagree: daily.txt:5 (2023), wire.txt:5 (June 2023)" in out
     assert "corpus sources that disagree: daily.txt:6 (2001)" in out
     assert "corpus sources that agree: weekly.txt:5 (1998)" in out
@@ -102,7 +107,7 @@ def test_usage_errors_exit_2(newsroom, args, message):
     (newsroom / "drafts" / "notes.pdf").write_bytes(b"%PDF-1.4")
     result = run("check", *args)
     assert result.exit_code == 2
-    assert message in result.output
+    assert message in flat(result.output)
 
 
 @pytest.mark.parametrize("command", ["check", "explain"])
