@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -115,3 +116,17 @@ def test_help_teaches(command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.output
+
+
+@pytest.mark.slow
+def test_the_readme_example_draft_against_the_founding_corpus():
+    root = Path(__file__).resolve().parent.parent
+    draft = root / "docs" / "examples" / "minerals-explainer.md"
+    exit_code, report = check_json(draft, "--against", root / "corpus")
+    assert exit_code == 1
+    [finding] = report["findings"]
+    assert finding["kind"] == "date_conflict"
+    assert [c["document"] for c in finding["disagreeing_sources"]] == ["003_7347d4b251c3fcbc"]
+    assert [c["document"] for c in finding["agreeing_sources"]] == ["004_d41a41eb8909668a"]
+    [agreed] = report["corroborations"]
+    assert draft.as_posix() in {c["document"] for c in agreed["claims"]}
