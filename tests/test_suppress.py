@@ -53,8 +53,13 @@ def test_markdown_scope_is_one_paragraph(source, inside, outside):
     "source, inside, outside",
     [
         (f"<html><body>\n<p>One 2019.</p>\n{IGNORE}\n<p>Two 2020.</p>\n<p>Three.</p>\n</body></html>", "Two 2020.", ["One", "Three"]),
-        (f"<html><body>\n<p>One 2019.</p> {IGNORE}\n<p>Two 2020.</p>\n</body></html>", "One 2019.", ["Two"]),
+        # after an element's closing tag: the next element, whatever the lines say
+        (f"<html><body>\n<p>One 2019.</p> {IGNORE}\n<p>Two 2020.</p>\n</body></html>", "Two 2020.", ["One"]),
         (f"<html><body><ul>\n<li>A</li>\n<li>{IGNORE} B 2020</li>\n<li>C</li></ul></body></html>", "B 2020", ["A<", "C<"]),
+        # minified: one line, decided by tags
+        (f"<html><body><p>One 2019.</p>{IGNORE}<p>Two 2020.</p><p>Three.</p></body></html>", "Two 2020.", ["One", "Three"]),
+        (f"<html><body><p>One 2019. {IGNORE}</p><p>Two 2020.</p></body></html>", "One 2019.", ["Two"]),
+        (f"<html><body><p>One <b>2019</b>. {IGNORE} more.</p><p>Two 2020.</p></body></html>", "One", ["Two"]),
     ],
 )
 def test_html_scope_is_one_block_element(source, inside, outside):
@@ -144,6 +149,16 @@ def test_apply_suppresses_only_the_named_kind_in_scope(kind, at, document, suppr
         assert "suppresses nothing" in result.warnings["doc"][0]
 
 
+@pytest.mark.parametrize("drafts, suppressed", [(frozenset(), True), (frozenset({"draft"}), False)])
+def test_a_corpus_comment_does_not_speak_for_a_draft(drafts, suppressed):
+    source = f"{IGNORE}\nInside 2019 here.\n"
+    corpus = article(source)
+    draft = build_article("draft", "draft.md", "Draft " * 20 + "2021.\n", ".md")
+    result = suppress.apply([finding("date_conflict", claim(source.index("Inside")), claim(0, "draft"))],
+                            [corpus, draft], drafts)
+    assert len(result.suppressed) == int(suppressed)
+
+
 def run_json(*args):
     result = runner.invoke(app, [str(a) for a in args] + ["--format", "json"])
     assert result.exit_code in (0, 1), result.output
@@ -170,6 +185,16 @@ def test_check_obeys_a_suppression_in_the_draft(newsroom, name):
     assert report["summary"]["suppressed"] == 1
     draft = next(d for d in report["documents"] if d["id"] == f"drafts/{name}")
     assert not any("claimcheck" in w for w in draft["warnings"])
+
+
+@pytest.mark.slow
+def test_check_is_not_silenced_by_a_comment_in_the_corpus(newsroom):
+    daily = newsroom / "corpus" / "daily.md"
+    daily.write_text(IGNORE.replace("ignore ", "ignore-file ") + "\n\n" + (newsroom / "corpus" / "daily.txt").read_text())
+    (newsroom / "corpus" / "daily.txt").unlink()
+    exit_code, report = run_json("check", "drafts/contradicts.md", "--against", "corpus")
+    assert exit_code == 1 and [f["kind"] for f in report["findings"]] == ["date_conflict"]
+    assert report["suppressed"] == []
 
 
 @pytest.mark.slow
