@@ -86,6 +86,13 @@ def test_a_draft_saved_in_the_corpus_is_read_once_as_the_draft(newsroom):
 
 
 @pytest.mark.slow
+def test_a_draft_named_twice_is_read_once(newsroom):
+    _, report = check_json("drafts/self.md", "./drafts/self.md", "drafts/contradicts.md", "--against", "corpus")
+    assert report["check"]["drafts"] == ["drafts/self.md", "drafts/contradicts.md"]
+    assert len(report["findings"]) == 2
+
+
+@pytest.mark.slow
 def test_absolute_draft_paths_are_kept_as_given(newsroom):
     draft = (newsroom / "drafts" / "contradicts.md").as_posix()
     _, report = check_json(draft, "--against", newsroom / "corpus")
