@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -150,3 +151,20 @@ def test_check_with_a_baseline_fails_only_on_new_draft_findings(newsroom):
 def test_an_unwritable_baseline_is_an_error(newsroom):
     result = run("scan", "corpus", "--write-baseline", newsroom / "no" / "such" / "dir" / "known.json")
     assert result.exit_code == 2 and "cannot write" in result.output
+
+
+@pytest.mark.slow
+def test_sarif_carries_the_baseline_state_and_stable_fingerprint(newsroom):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    known = newsroom / "known.json"
+    run("scan", "corpus", "--write-baseline", known)
+    weekly = newsroom / "corpus" / "weekly.txt"
+    weekly.write_text("date 2024-09-12\n\nThe Fermoy plant opened in 1990.\n\n" + weekly.read_text().split("\n", 1)[1])
+    log = json.loads(run("scan", "corpus", "--baseline", known, "--format", "sarif").stdout)
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    [result] = log["runs"][0]["results"]
+    assert result["baselineState"] == "unchanged"
+    entry = json.loads(known.read_text())["findings"][0]
+    assert result["partialFingerprints"]["claimcheckFingerprint/v1"] == entry["fingerprint"]

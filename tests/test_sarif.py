@@ -77,7 +77,9 @@ def test_results_follow_the_findings():
     for result, finding in zip(run["results"], report["findings"]):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding["kind"]
         assert result["level"] == level[finding["severity"]]
-        assert result["partialFingerprints"] == {"claimcheckFindingId/v1": finding["id"]}
+        assert result["partialFingerprints"] == {
+            "claimcheckFindingId/v1": finding["id"], "claimcheckFingerprint/v1": finding["fingerprint"],
+        }
         assert result["message"]["text"] == finding["summary"]
         places = [result["locations"][0], *result.get("relatedLocations", [])]
         assert [(p["physicalLocation"]["artifactLocation"]["uri"], p["physicalLocation"]["region"]["startLine"])

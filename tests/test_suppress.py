@@ -213,3 +213,21 @@ def test_scan_keeps_the_finding_and_warns(newsroom, comment, warning):
     assert report["suppressed"] == []
     note = next(d for d in report["documents"] if d["id"] == "note")
     assert any(warning in w and w.startswith("line 3:") for w in note["warnings"])
+
+
+@pytest.mark.slow
+def test_sarif_lists_suppressed_findings_with_their_justification(newsroom):
+    (newsroom / "drafts" / "suppressed.md").write_text(SUPPRESSED_DRAFTS["suppressed.md"], encoding="utf-8")
+    result = runner.invoke(app, ["check", "drafts/suppressed.md", "--against", "corpus", "--format", "sarif"])
+    assert result.exit_code == 0
+    [suppressed] = json.loads(result.stdout)["runs"][0]["results"]
+    assert suppressed["ruleId"] == "date_conflict"
+    assert suppressed["suppressions"] == [{"kind": "inSource", "justification": "checked with the desk"}]
+
+
+@pytest.mark.slow
+def test_jsonl_findings_of_a_check_carry_the_sources(newsroom):
+    result = runner.invoke(app, ["check", "drafts/creamery.md", "--against", "corpus", "--format", "jsonl"])
+    [line] = result.stdout.splitlines()
+    finding = json.loads(line)
+    assert [c["document"] for c in finding["agreeing_sources"]] == ["weekly"]
