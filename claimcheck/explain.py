@@ -35,8 +35,8 @@ def locate(report: Report, ident: str) -> tuple[Finding, str]:
         if close:
             raise UnknownFinding(f"{wanted!r} starts more than one id: {', '.join(p[0].id for p in close)}")
     raise UnknownFinding(
-        f"no finding {wanted!r} in {report.root}. Ids are shown in brackets by `claimcheck scan` (or "
-        "`claimcheck check`) on the same input, and are findings[].id in --format json; a baseline's "
+        f"no finding {wanted!r} among the {len(places)} findings of this scan. Ids are shown in brackets by "
+        "`claimcheck scan` (or `claimcheck check`) on the same input, and are findings[].id in --format json; a baseline's "
         "fingerprints work too. Ids follow offsets: after editing a file, scan again for the new id."
     )
 

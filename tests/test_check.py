@@ -64,9 +64,9 @@ def test_several_drafts_at_once_and_the_text_report(newsroom):
     result = run("check", "drafts/contradicts.md", "drafts/creamery.md", "--against", "corpus")
     assert result.exit_code == 1
     out = flat(result.stdout)
-    assert "corpus sources that disagree: daily.txt:5 (2023), wire.txt:5 (June 2023)" in out
-    assert "corpus sources that disagree: daily.txt:6 (2001)" in out
-    assert "corpus sources that agree: weekly.txt:5 (1998)" in out
+    assert "corpus sources that disagree: corpus/daily.txt:5 (2023), corpus/wire.txt:5 (June 2023)" in out
+    assert "corpus sources that disagree: corpus/daily.txt:6 (2001)" in out
+    assert "corpus sources that agree: corpus/weekly.txt:5 (1998)" in out
     assert "checked 2 draft(s) against corpus" in out
 
 
@@ -137,3 +137,50 @@ def test_the_readme_example_draft_against_the_founding_corpus():
     assert [c["document"] for c in finding["agreeing_sources"]] == ["004_d41a41eb8909668a"]
     [agreed] = report["corroborations"]
     assert draft.as_posix() in {c["document"] for c in agreed["claims"]}
+
+
+@pytest.mark.slow
+def test_a_draft_from_standard_input(newsroom):
+    text = (newsroom / "drafts" / "contradicts.md").read_text()
+    result = runner.invoke(app, ["check", "-", "--against", "corpus", "--format", "json"], input=text)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["check"]["drafts"] == ["stdin"]
+    assert {c["document"] for c in report["findings"][0]["disagreeing_sources"]} == {"daily", "wire"}
+
+
+@pytest.mark.slow
+def test_the_configuration_shapes_the_corpus_and_the_exit_status(newsroom):
+    (newsroom / "claimcheck.toml").write_text('exclude = ["weekly.txt"]\nfail-on = "error"\n')
+    exit_code, report = check_json("drafts/creamery.md", "--against", "corpus")
+    assert "weekly" not in {d["id"] for d in report["documents"]}
+    [finding] = report["findings"]
+    assert finding["agreeing_sources"] == []
+    assert run("check", "drafts/self.md", "--against", "corpus").exit_code == 0  # a warning, fail-on error
+    assert run("check", "drafts/self.md", "--against", "corpus", "--isolated").exit_code == 1
+
+
+@pytest.mark.slow
+def test_sarif_of_a_check_points_at_the_draft_and_the_corpus_files(newsroom):
+    import jsonschema
+    from urllib.parse import unquote, urljoin, urlparse
+
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    result = run("check", "drafts/contradicts.md", "--against", "corpus", "--format", "sarif")
+    log = json.loads(result.stdout)
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    run_ = log["runs"][0]
+    base = run_["originalUriBaseIds"]["SRCROOT"]["uri"]
+    [finding] = run_["results"]
+    places = [finding["locations"][0], *finding["relatedLocations"]]
+    files = {Path(unquote(urlparse(urljoin(base, p["physicalLocation"]["artifactLocation"]["uri"])).path))
+             for p in places}
+    assert files == {newsroom / "corpus" / "daily.txt", newsroom / "corpus" / "wire.txt",
+                     newsroom / "drafts" / "contradicts.md"}
+
+
+@pytest.mark.slow
+def test_quiet_prints_the_findings_only(newsroom):
+    out = run("check", "drafts/contradicts.md", "--against", "corpus", "--quiet").stdout
+    assert "corpus sources that disagree" in out and "checked 1 draft(s)" not in out
+    assert run("check", "drafts/agrees.md", "--against", "corpus", "--quiet").stdout == ""

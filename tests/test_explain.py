@@ -71,7 +71,7 @@ def test_a_check_finding_lists_the_sources(newsroom):
     assert [c["document"] for c in data["disagreeing_sources"]] == ["daily"]
     assert [c["document"] for c in data["agreeing_sources"]] == ["weekly"]
     text = run("explain", finding["id"], "drafts/creamery.md", "--against", "corpus").stdout
-    assert "corpus sources that agree:\n  weekly.txt:5  1998" in text
+    assert "corpus sources that agree:\n  corpus/weekly.txt:5  1998" in text
 
 
 @pytest.mark.slow
@@ -91,7 +91,7 @@ def test_a_suppressed_finding_can_be_explained(newsroom):
     [
         (["date-0000000000", "corpus"], "Ids are shown in brackets by `claimcheck scan`"),
         (["date", "corpus"], "no finding 'date'"),  # too short to be a prefix
-        (["date-f0", "corpus", "drafts/self.md"], "explain reads one folder or file"),
+        (["date-f0", "corpus", "drafts/self.md"], "no finding 'date-f0' among the 2 findings"),
         (["date-f0", "nowhere"], "nowhere"),
     ],
 )
@@ -110,3 +110,11 @@ def test_an_ambiguous_prefix_names_the_candidates():
     with pytest.raises(UnknownFinding, match="date-abc1, date-abc2"):
         locate(report, "date-abc")
     assert locate(report, "date-abc2")[0].id == "date-abc2"
+
+
+@pytest.mark.slow
+def test_a_finding_of_a_scan_of_several_paths(newsroom):
+    [count] = [f for f in findings("scan", "corpus", "drafts/self.md") if f["kind"] == "count_mismatch"]
+    data = json.loads(run("explain", count["id"], "corpus", "drafts/self.md", "--format", "json").stdout)
+    assert data["kind"] == "count_mismatch"
+    assert "4 items" in data["pairs"][0]["values"]
