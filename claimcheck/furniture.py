@@ -367,8 +367,12 @@ def classify(
     hints: dict[int, str] | None = None,
     markdown: bool = False,
     reserved: list[tuple[int, int, str]] | None = None,
+    prose_blocks: bool = False,
 ) -> list[Block]:
     """Cut `text` into line blocks and mark page furniture.
+
+    `prose_blocks`: the text's line breaks already separate paragraphs (text taken from
+    HTML), so lines are never joined as a hard-wrapped paragraph's.
 
     Order: reserved spans (headers, front matter) -> single-line cues ->
     duplicate lines -> cut-off teasers -> menu runs -> related-story sections
@@ -383,6 +387,8 @@ def classify(
             continue
         lines.append(_Line(a, b, s, _kind(s, hints.get(a), markdown)))
     lines = _join_wrapped(text, lines)
+    if not prose_blocks:
+        lines = _join_continuations(text, lines, markdown)
     body = [ln for ln in lines if ln.reason is None]
     for ln in body:
         if markdown and re.match(r"^\[[^\]]+\]:\s*\S+", ln.s):
@@ -441,6 +447,40 @@ def _join_wrapped(text: str, lines: list[_Line]) -> list[_Line]:
             continue
         out.append(ln)
     return out
+
+
+def _join_continuations(text: str, lines: list[_Line], markdown: bool) -> list[_Line]:
+    """Lines that plainly go on in the next line are one block, even in a file too short to measure its wrap.
+
+    A line that stops mid-sentence and a next line that starts in lower case are one
+    sentence. In Markdown, where a paragraph runs to the next blank line, a long line
+    that stops mid-sentence also goes on.
+    """
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.reason is None and ln.reason is None and prev.kind != "item"
+                and not is_item(ln.s) and not (markdown and re.match(r"^\s*#", ln.s))
+                and text.count("\n", prev.end, ln.start) == 1
+                and not re.search(r"[.!?:;\"”’)]\s*$", prev.s)
+                and (re.match(r"^\s*[a-z]", ln.s) or (markdown and len(prev.s.strip()) >= 40)
+                     or _ends_on_function_word(prev.s))):
+            merged = prev.s + " " * (ln.start - prev.end) + ln.s
+            out[-1] = _Line(prev.start, ln.end, re.sub(r"\s", " ", merged), "text")
+            continue
+        out.append(ln)
+    return out
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of on in at to for from with by and or but that as than its their his her".split()
+)
+
+
+def _ends_on_function_word(s: str) -> bool:
+    """ "... 40 million euros on" cannot end a heading or a sentence."""
+    last = re.findall(r"[A-Za-z]+", s[-20:])
+    return bool(last) and last[-1] in _FUNCTION_WORDS and len(s.split()) >= 5
 
 
 def _kind(s: str, hint: str | None, markdown: bool) -> str:

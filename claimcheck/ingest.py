@@ -232,7 +232,7 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
         elif (hm := find_header(source[start:])):
             header = _shift(hm, start)
             reserved.append((header[1][0], header[1][1], "date header"))
-    blocks = furniture.classify(text, hints=hints, markdown=markdown, reserved=reserved)
+    blocks = furniture.classify(text, hints=hints, markdown=markdown, reserved=reserved, prose_blocks=is_html)
     spans = [(b.start, b.end) for b in blocks if b.kind == "furniture"]
     if markdown:
         spans += furniture.markdown_spans(text, blocks)

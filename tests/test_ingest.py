@@ -720,3 +720,21 @@ def test_more_furniture_lines(tmp_path, line, reason):
 def test_masthead_name_above_a_menu(tmp_path):
     a = article(tmp_path, f"Example Gazette\nHome | News | Sport | Opinion\n\nCouncil approves bigger budget\n{PROSE}\n")
     assert furniture_lines(a) == {1, 2}
+
+
+@pytest.mark.parametrize("name", ["short.txt", "short.md"])
+def test_short_hard_wrapped_paragraph_is_text_not_headings(tmp_path, name):
+    """Too few lines to measure a wrap width, but the lines plainly go on: one paragraph."""
+    page = ("Council approves budget\n\n"
+            "The council approved the budget of 40 million euros on\n"
+            "Tuesday after a long debate, the mayor said in a\n"
+            "statement to reporters.\n")
+    a = article(tmp_path, page, name)
+    kinds = {a.text[b.start:b.end].split()[0]: b.kind for b in a.blocks if a.text[b.start:b.end].strip()}
+    assert kinds["Council"] == "heading" and kinds["The"] == "text"
+    assert "on Tuesday after" in a.text  # the wrap became a space, so the sentence is whole
+
+
+def test_lines_that_end_a_sentence_are_not_joined(tmp_path):
+    a = article(tmp_path, "Budget passed\nThe council approved the budget on Tuesday.\nIt takes effect in May.\n", "x.txt")
+    assert "Budget passed\n" in a.text
