@@ -17,7 +17,7 @@ from itertools import combinations
 from claimcheck.extract import lists
 from claimcheck.extract.claims import generic_objects
 from claimcheck.extract.entities import overlap, same_name
-from claimcheck.extract.numbers import agree
+from claimcheck.extract.numbers import agree, is_currency
 from claimcheck.models import Claim, Finding
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -200,8 +200,11 @@ _NUMBER_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "perce
 
 def _quantity_key(claim: Claim) -> tuple[str, str] | None:
     thing = claim.noun or claim.object
-    if claim.value.kind not in _AMOUNT_KINDS or not thing or thing.split()[-1] in _NUMBER_WORDS:
-        return None  # "$27 million" is not a thing counted in millions
+    if claim.value.kind not in _AMOUNT_KINDS or not thing:
+        return None
+    head = thing.split()[-1]
+    if head in _NUMBER_WORDS or is_currency(head) or is_currency(head + "s"):
+        return None  # "$27 million" is not a thing counted in millions, nor "3 billion euros" one in euros
     return thing, claim.value.unit or ""
 
 
