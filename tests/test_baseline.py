@@ -168,3 +168,13 @@ def test_sarif_carries_the_baseline_state_and_stable_fingerprint(newsroom):
     assert result["baselineState"] == "unchanged"
     entry = json.loads(known.read_text())["findings"][0]
     assert result["partialFingerprints"]["claimcheckFingerprint/v1"] == entry["fingerprint"]
+
+
+@pytest.mark.slow
+def test_github_and_html_formats_show_the_baseline(newsroom):
+    known = newsroom / "known.json"
+    run("scan", "corpus", "--write-baseline", known)
+    assert run("scan", "corpus", "--baseline", known, "--format", "github").stdout.count("::error") == 0
+    assert run("scan", "corpus", "--format", "github").stdout.count("::error") >= 1
+    page = run("scan", "corpus", "--baseline", known, "--format", "html").stdout
+    assert 'class="badge baseline unchanged"' in page

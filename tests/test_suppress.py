@@ -231,3 +231,13 @@ def test_jsonl_findings_of_a_check_carry_the_sources(newsroom):
     [line] = result.stdout.splitlines()
     finding = json.loads(line)
     assert [c["document"] for c in finding["agreeing_sources"]] == ["weekly"]
+
+
+@pytest.mark.slow
+def test_html_shows_suppressed_findings_and_check_sources(newsroom):
+    (newsroom / "drafts" / "suppressed.md").write_text(SUPPRESSED_DRAFTS["suppressed.md"], encoding="utf-8")
+    page = runner.invoke(app, ["check", "drafts/suppressed.md", "--against", "corpus", "--format", "html"]).stdout
+    assert '<section id="suppressed">' in page and "checked with the desk" in page
+    page = runner.invoke(app, ["check", "drafts/creamery.md", "--against", "corpus", "--format", "html"]).stdout
+    assert "Corpus sources that agree:</strong> corpus/weekly.txt" in page
+    assert "Corpus sources that disagree:</strong> corpus/daily.txt" in page

@@ -15,7 +15,9 @@ LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 def render(report: Report, **_options) -> str:
     paths = document_paths(report)
-    lines = [line for finding in report.findings for line in _annotations(finding, paths)]
+    # a finding the baseline already knows is accepted: annotating it again on every run is noise
+    shown = [f for f in report.findings if f.baseline != "unchanged"]
+    lines = [line for finding in shown for line in _annotations(finding, paths)]
     lines += [
         _command("notice", {"file": d.path, "title": "claimcheck: document warning"}, w)
         for d in report.documents for w in d.warnings

@@ -32,6 +32,7 @@ def render(report: Report, **_options) -> str:
         _summary(report),
         _findings(report, anchors, paths),
         _corroborations(report, anchors, paths),
+        _suppressed(report, anchors),
         _documents(report, anchors),
         _warnings(report, anchors),
         f'<footer>claimcheck {_e(__version__)} · report schema claimcheck.report/1</footer>',
@@ -120,13 +121,44 @@ def _finding(finding: Finding, anchors: dict[str, str], paths: dict[str, str]) -
     return (
         f'<article class="finding {finding.severity}" id="{finding_anchor(finding)}">\n'
         f'<header><span class="badge {finding.severity}">{_SEVERITY_TITLE[finding.severity]}</span> '
+        f'{_baseline_badge(finding)}'
         f'<span class="kind" title="{_e(info.description)}">{_e(info.title)}</span>\n'
         f"<h3>{_e(finding.subject)}</h3>\n"
         f'<span class="confidence">confidence {finding.confidence:.2f}</span></header>\n'
         f'<p class="finding-summary">{_e(finding.summary)}</p>\n'
         f"{_quotes(finding.claims, anchors, paths)}\n"
+        f"{_sources(finding, paths)}"
         f'<p class="finding-id">{_e(finding.id)}</p>\n</article>'
     )
+
+
+def _baseline_badge(finding: Finding) -> str:
+    if finding.baseline is None:
+        return ""
+    title = "known: in the baseline" if finding.baseline == "unchanged" else "new since the baseline"
+    return f'<span class="badge baseline {finding.baseline}" title="{title}">{_e(finding.baseline)}</span> '
+
+
+def _sources(finding: Finding, paths: dict[str, str]) -> str:
+    """`claimcheck check`: which corpus articles disagree with the draft, and which agree."""
+    rows = []
+    for label, claims in (("Corpus sources that disagree", finding.disagreeing), ("Corpus sources that agree", finding.agreeing)):
+        if claims:
+            where = ", ".join(f"{_e(claim_path(paths, c))}:{c.line} ({_e(' '.join(c.value.text.split()))})" for c in claims)
+            rows.append(f"<li><strong>{label}:</strong> {where}</li>")
+    return f'<ul class="sources">\n' + "\n".join(rows) + "\n</ul>\n" if rows else ""
+
+
+def _suppressed(report: Report, anchors: dict[str, str]) -> str:
+    if not report.suppressed:
+        return ""
+    items = "\n".join(
+        f'<li><span class="kind">{_e(kind_info(s.finding.kind).title)}</span> {_e(s.finding.subject)}: '
+        f'suppressed in <a href="#{anchors.get(s.document, "")}"><code>{_e(s.document)}</code></a> line {s.line}, '
+        f"reason: &ldquo;{_e(s.reason)}&rdquo;</li>"
+        for s in report.suppressed
+    )
+    return f'<section id="suppressed">\n<h2>Suppressed</h2>\n<ul>\n{items}\n</ul>\n</section>'
 
 
 def _quotes(claims: tuple[Claim, ...], anchors: dict[str, str], paths: dict[str, str]) -> str:
