@@ -17,7 +17,7 @@ from rich.markup import escape
 from claimcheck import __version__, baseline, explain
 from claimcheck.check import check
 from claimcheck.cli_options import (
-    Aliases, Baseline, ConfigFile, FailOn, FailOnOption, Format, Isolated, MaxBytes, MinConfidence, Model, Output,
+    Aliases, Baseline, ConfigFile, FailOnOption, Format, Isolated, MaxBytes, MinConfidence, Model, Output,
     Quiet, ScanFormat, Verbose, WriteBaseline,
 )
 from claimcheck.config import Config, config_for
@@ -117,13 +117,12 @@ def scan_command(
     config = _configuration(paths, config_file, isolated, quiet, verbose)
     options = _pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = _load_baseline(baseline_file)
-    try:
-        with _progress(enabled=not quiet) as progress:
-            report = scan(
-                [p for p in paths if str(p) != "-"], progress=progress, stdin=_stdin_if_named(paths), **options,
-            )
-    except ClaimcheckError as exc:
-        raise _fail(str(exc))
+    report = _run_with_progress(
+        lambda progress: scan(
+            [p for p in paths if str(p) != "-"], progress=progress, stdin=_stdin_if_named(paths), **options,
+        ),
+        quiet,
+    )
     _deliver(
         report, fmt=fmt, output=output, verbose=verbose, quiet=quiet,
         fail_on=_first(fail_on and fail_on.value, config.fail_on, "warning"),
@@ -146,6 +145,15 @@ def _pipeline_options(config: Config, model, aliases, max_bytes, min_confidence)
         "exclude": config.exclude,
         "severity": dict(config.severity),
     }
+
+
+def _run_with_progress(run, quiet: bool):
+    """Run a pipeline call behind the progress bar; a domain error becomes a message and exit 2."""
+    try:
+        with _progress(enabled=not quiet) as progress:
+            return run(progress)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc))
 
 
 def _stdin_if_named(paths: list[Path]) -> bytes | None:
@@ -359,14 +367,13 @@ def check_command(
     config = _configuration([against, *drafts], config_file, isolated, quiet, verbose)
     options = _pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = _load_baseline(baseline_file)
-    try:
-        with _progress(enabled=not quiet) as progress:
-            report = check(
-                [d for d in drafts if str(d) != "-"], against, progress=progress, stdin=_stdin_if_named(drafts),
-                **options,
-            )
-    except ClaimcheckError as exc:
-        raise _fail(str(exc))
+    report = _run_with_progress(
+        lambda progress: check(
+            [d for d in drafts if str(d) != "-"], against, progress=progress, stdin=_stdin_if_named(drafts),
+            **options,
+        ),
+        quiet,
+    )
     _deliver(
         report, fmt=fmt, output=output, verbose=verbose, quiet=quiet,
         fail_on=_first(fail_on and fail_on.value, config.fail_on, "warning"),

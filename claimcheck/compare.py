@@ -40,6 +40,7 @@ def compare(
     claims = list(claims)
     published = published or {}
     copies = copies or {}
+    story = defaultdict(frozenset, story or _story_names(claims))
     findings = [
         *_date_conflicts(claims, story), *_number_conflicts(claims, published, story), *_count_mismatches(claims), *_list_mismatches(claims),
         *_name_variants(claims),
@@ -113,17 +114,14 @@ def _components(claims: list[Claim], linked) -> list[tuple[list[Claim], list[tup
     return [(group, links[key]) for key, group in groups.items() if len(group) > 1]
 
 
-def _date_conflicts(claims: list[Claim], story: dict[str, frozenset[str]] | None = None):
-    story = defaultdict(frozenset, story or _story_names(claims))
-
+def _date_conflicts(claims: list[Claim], story: dict[str, frozenset[str]]):
     def same_dated_event(a: Claim, b: Claim) -> bool:
         if _same_dated_event(a, b):
             return True
         # "Talks began in 2015" names nothing: it is about what its article is about
         return (
             a.document != b.document and not (a.entities and b.entities) and same_name(a.object, b.object)
-            and len(story[a.document] & story[b.document]) >= STORY_NAMES
-            and _same_event(replace(a, entities=story[a.document]), replace(b, entities=story[b.document]))
+            and _same_story_event(a, b, story)
         )
 
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -208,12 +206,11 @@ def _quantity_key(claim: Claim) -> tuple[str, str] | None:
     return thing, claim.value.unit or ""
 
 
-def _number_conflicts(claims: list[Claim], published: dict[str, date | None], story: dict | None = None):
+def _number_conflicts(claims: list[Claim], published: dict[str, date | None], story: dict[str, frozenset[str]]):
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if key := _figure_key(claim):
             blocks[key].append(claim)
-    story = defaultdict(frozenset, story or _story_names(claims))
     amounts = Counter((c.document, c.start) for c in claims if c.value.kind in _AMOUNT_KINDS)
 
     def same_quantity(a: Claim, b: Claim) -> bool:
@@ -234,8 +231,7 @@ def _number_conflicts(claims: list[Claim], published: dict[str, date | None], st
         return (
             a.agent is None and b.agent is None and published.get(a.document) is not None
             and published.get(a.document) == published.get(b.document)
-            and len(story[a.document] & story[b.document]) >= STORY_NAMES
-            and _same_event(replace(a, entities=story[a.document]), replace(b, entities=story[b.document]))
+            and _same_story_event(a, b, story)
         )
 
     for (predicate, thing, unit), block in sorted(blocks.items()):
@@ -271,6 +267,14 @@ def _number_conflicts(claims: list[Claim], published: dict[str, date | None], st
 
 def _same_agent_or_unsaid(a: Claim, b: Claim) -> bool:
     return a.agent is None or b.agent is None or _same_agent(a.agent, b.agent)
+
+
+def _same_story_event(a: Claim, b: Claim, story: dict[str, frozenset[str]]) -> bool:
+    """One event by the names of the two whole articles, when the two sentences share none."""
+    shared = story[a.document] & story[b.document]
+    return len(shared) >= STORY_NAMES and _same_event(
+        replace(a, entities=story[a.document]), replace(b, entities=story[b.document])
+    )
 
 
 def _story_names(claims: list[Claim]) -> dict[str, frozenset[str]]:

@@ -36,10 +36,7 @@ def _after_aged(token: Token) -> Token | None:
     before = [t.lower_ for t in doc[max(token.sent.start, i - 3) : i]]
     if not before or not (before[-1] == "aged" or before[-2:] == ["age", "of"]):
         return None
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return _subject(verb)
+    return _subject(_clause_verb(token))
 
 
 def _appositive(token: Token) -> Token | None:
@@ -69,14 +66,18 @@ def _years_old(token: Token) -> Token | None:
     doc, i = token.doc, token.i
     following = [t.lower_ for t in doc[i + 1 : i + 5]]
     if following[:2] == ["years", "old"] or following[:2] == ["year", "old"]:
-        verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        return _subject(verb)
+        return _subject(_clause_verb(token))
     if following[:4] == ["-", "year", "-", "old"]:
         noun = doc[i + 4].head if i + 4 < len(doc) else None
         return noun if noun is not None and noun.pos_ == "PROPN" else None
     return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb (or copula) of the clause a token sits in: whose subject the age is."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _subject(verb: Token) -> Token | None:

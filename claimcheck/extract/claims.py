@@ -517,9 +517,9 @@ def _list_claims(
         enum = _following_list(article, sent) if previous is not None else None
         announcing = [
             c for c in counts
-            if previous is not None and previous.start_char <= c.value_start < previous.end_char and c.id not in linked
-        ]
-        if enum is not None and announcing and not announcing[-1].hedged:
+            if previous.start_char <= c.value_start < previous.end_char and c.id not in linked
+        ] if enum is not None else []
+        if announcing and not announcing[-1].hedged:
             list_claim = _as_claim(article, enum, names=names, sentence=sent)
             linked[announcing[-1].id] = _link(announcing[-1], list_claim, enum.partial)
             found.append(list_claim)

@@ -146,7 +146,7 @@ def _sources(finding: Finding, paths: dict[str, str]) -> str:
         if claims:
             where = ", ".join(f"{_e(claim_path(paths, c))}:{c.line} ({_e(' '.join(c.value.text.split()))})" for c in claims)
             rows.append(f"<li><strong>{label}:</strong> {where}</li>")
-    return f'<ul class="sources">\n' + "\n".join(rows) + "\n</ul>\n" if rows else ""
+    return '<ul class="sources">\n' + "\n".join(rows) + "\n</ul>\n" if rows else ""
 
 
 def _suppressed(report: Report, anchors: dict[str, str]) -> str:
