@@ -13,10 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from claimcheck.compare import same_subject
+from claimcheck.align import same_fact, same_set
 from claimcheck.errors import InputNotFound, NothingToScan
-from claimcheck.extract import lists
-from claimcheck.extract.numbers import agree
+from claimcheck.decide import decide, unmatched
 from claimcheck.discovery import SUFFIXES
 from claimcheck.ingest import id_base, load_articles, read_article, read_stdin
 from claimcheck.models import Article, CheckScope, Claim, Finding, Report, Skipped
@@ -141,8 +140,8 @@ def _related(kind: str, draft: Claim, other: Claim, by_id: dict[str, Claim]) -> 
     """Whether a corpus claim speaks of the fact a draft claim states."""
     if kind in ("count_mismatch", "list_mismatch"):
         mine, theirs = _listed(draft, by_id), _listed(other, by_id)
-        return mine is not None and theirs is not None and lists.same_set(mine.value.items, theirs.value.items)
-    return same_subject(draft, other)
+        return mine is not None and theirs is not None and same_set(mine.value.items, theirs.value.items)
+    return same_fact(draft, other)
 
 
 def _listed(claim: Claim, by_id: dict[str, Claim]) -> Claim | None:
@@ -156,12 +155,10 @@ def _consistent(kind: str, draft: Claim, other: Claim) -> bool:
     """Whether two claims on one fact say the same thing, by the rule the finding's kind applies."""
     a, b = draft.value, other.value
     if kind == "name_variant":
-        return draft.object == other.object
+        return draft.frame.object == other.frame.object
     if kind == "list_mismatch":
-        same_items = not lists.unmatched(a.items, b.items) and not lists.unmatched(b.items, a.items)
+        same_items = not unmatched(a.items, b.items) and not unmatched(b.items, a.items)
         return a.kind == b.kind == "list" and same_items
-    if a.interval is not None and b.interval is not None:
-        return a.interval.overlaps(b.interval)
     if kind == "count_mismatch":
         return a.number is not None and b.number is not None and int(a.number) == int(b.number)
-    return a.number is not None and b.number is not None and agree(a.number, b.number, a.text, b.text)
+    return decide(draft, other, {}).outcome == "agree"

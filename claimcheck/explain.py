@@ -5,11 +5,10 @@ from itertools import combinations
 
 from claimcheck.baseline import fingerprint
 from claimcheck.errors import UnknownFinding
-from claimcheck.extract import lists
+from claimcheck.decide import decide, unmatched
 from claimcheck.extract.entities import same_name
-from claimcheck.extract.numbers import agree
 from claimcheck.models import Claim, Finding, Report
-from claimcheck.report.json_format import value_dict
+from claimcheck.report.json_format import frame_dict, value_dict
 
 MIN_HASH_PREFIX = 3  # of an id's hash part: "date-d08"
 MIN_FINGERPRINT_PREFIX = 8
@@ -62,7 +61,7 @@ def describe(finding: Finding, where: str, report: Report) -> dict:
         "summary": finding.summary,
         "reason": finding.reason,
         "claims": [_claim(c, paths) for c in finding.claims],
-        "pairs": [_pair(finding.kind, i, a, j, b) for (i, a), (j, b) in combinations(enumerate(finding.claims), 2)],
+        "pairs": [_pair(finding.kind, i, a, j, b, report) for (i, a), (j, b) in combinations(enumerate(finding.claims), 2)],
         **_sources(finding, report, paths),
     }
 
@@ -77,47 +76,43 @@ def _sources(finding: Finding, report: Report, paths: dict[str, str]) -> dict:
 
 
 def _claim(claim: Claim, paths: dict[str, str]) -> dict:
-    flags = [name for name in ("hedged", "reported", "relative", "partial") if getattr(claim, name)]
     return {
         "document": claim.document,
         "path": paths.get(claim.document, claim.document),
         "line": claim.line,
         "text": claim.text,
         "value": value_dict(claim.value),
-        "predicate": claim.predicate,
-        "object": claim.object,
-        "object_text": claim.object_text,
-        "agent": claim.agent,
-        "noun": claim.noun,
-        "entities": sorted(claim.entities),
-        "places": sorted(claim.places),
-        "flags": flags,
+        "frame": frame_dict(claim.frame),
+        "predicate": claim.frame.predicate,
+        "object": claim.frame.object,
+        "names": sorted(claim.frame.names),
+        "flags": ["partial"] if claim.partial else [],
     }
 
 
-def _pair(kind: str, i: int, a: Claim, j: int, b: Claim) -> dict:
-    common = sorted(x for x in a.entities if any(same_name(x, y) for y in b.entities))
+def _pair(kind: str, i: int, a: Claim, j: int, b: Claim, report: Report) -> dict:
+    common = sorted(x for x in a.frame.names if any(same_name(x, y) for y in b.frame.names))
     return {"claims": [i + 1, j + 1], "same_document": a.document == b.document,
-            "names_in_common": common, "values": _values(kind, a, b)}
+            "names_in_common": common, "values": _values(kind, a, b, report)}
 
 
-def _values(kind: str, a: Claim, b: Claim) -> str:
+def _values(kind: str, a: Claim, b: Claim, report: Report) -> str:
     x, y = a.value, b.value
     if kind == "name_variant":
-        return f"same date; objects named '{a.object}' and '{b.object}'"
-    if x.interval is not None and y.interval is not None:
-        return "overlap (agree)" if x.interval.overlaps(y.interval) else "do not overlap (conflict)"
+        return f"same date; objects named '{a.frame.object}' and '{b.frame.object}'"
     if kind == "list_mismatch" and x.kind == y.kind == "list":
-        only_x, only_y = lists.unmatched(x.items, y.items), lists.unmatched(y.items, x.items)
+        only_x, only_y = unmatched(x.items, y.items), unmatched(y.items, x.items)
         if not (only_x or only_y):
             return "same items"
         return f"only the first has {'; '.join(only_x) or 'nothing'}; only the second has {'; '.join(only_y) or 'nothing'}"
-    if x.number is None or y.number is None:
-        return "not comparable"
     if kind == "count_mismatch" or "list" in (x.kind, y.kind):
+        if x.number is None or y.number is None:
+            return "not comparable"
         same = int(x.number) == int(y.number)
         return f"{_size(x)} vs {_size(y)}: " + ("same size" if same else "sizes differ")
-    return "agree after rounding" if agree(x.number, y.number, x.text, y.text) else "differ beyond rounding"
+    published = {d.id: d.published for d in report.documents}
+    verdict = decide(a, b, published)
+    return f"{verdict.outcome}: {verdict.reason}"
 
 
 def _size(value) -> str:
@@ -157,14 +152,27 @@ def _claim_lines(claim: dict) -> list[str]:
         f"  {claim['path']}:{claim['line']}  (document {claim['document']})",
         f"  sentence: “{text}”",
         f"  value: {claim['value']['text']!r} -> {_normalised(claim['value'])}",
-        f"  predicate: {claim['predicate'] or '-'}   object: {claim['object'] or '-'}"
-        + (f" (written {claim['object_text']!r})" if claim["object_text"] else ""),
-        f"  agent: {claim['agent'] or '-'}   counted: {claim['noun'] or '-'}",
-        f"  names: {', '.join(claim['entities']) or '-'}   places: {', '.join(claim['places']) or '-'}",
+        *_frame_lines(claim["frame"]),
+        f"  predicate: {claim['predicate'] or '-'}   object: {claim['object'] or '-'}",
+        f"  names: {', '.join(claim['names']) or '-'}",
     ]
     if claim["flags"]:
         rows.append(f"  flags: {', '.join(claim['flags'])}")
     return rows
+
+
+def _frame_lines(frame: dict) -> list[str]:
+    """The frame of a value: what it measures, whose it is, its scope and how firmly it is stated."""
+    scope = frame.get("scope", {})
+    where = ", ".join(scope.get("places", []) + scope.get("groups", [])) or "-"
+    when = ", ".join(f"{a}..{b}" if a != b else a for a, b in scope.get("when", [])) or "-"
+    marks = [m for m in ("statement", "anchored") if frame.get(m)]
+    return [
+        f"  frame: measures {frame.get('measure') or '-'}   holder: {frame.get('holder') or '-'}"
+        f"   counted: {frame.get('counted') or '-'}",
+        f"  scope: {where}   period: {when}   modality: {frame['modality']}"
+        + (f"   ({', '.join(marks)})" if marks else ""),
+    ]
 
 
 def _normalised(value: dict) -> str:
@@ -173,5 +181,9 @@ def _normalised(value: dict) -> str:
     if value["kind"] == "list":
         return f"{value['number']} items: " + "; ".join(value["items"])
     if "number" in value:
-        return f"{value['kind']} {value['number']}" + (f" {value['unit']}" if value.get("unit") else "")
+        bound = f"{value['qualifier'].replace('_', ' ')} " if value.get("qualifier") else ""
+        high = f"..{value['high']}" if "high" in value else ""
+        return f"{value['kind']} {bound}{value['number']}{high}" + (f" {value['unit']}" if value.get("unit") else "")
+    if "timex" in value:
+        return f"{value['timex']} (not anchored)"
     return value["kind"]

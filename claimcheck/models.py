@@ -1,4 +1,4 @@
-"""Typed records passed between the stages: files -> articles -> docs -> claims -> findings -> report.
+"""Typed records passed between the stages: files -> articles -> docs -> claims -> stories -> findings -> report.
 
 Every record is a frozen dataclass so a stage can never change what an earlier
 stage produced; offsets are always character offsets into `Article.text`
@@ -103,9 +103,18 @@ class Skipped:
     reason: str
 
 
+Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than", "between"]
+Modality = Literal["asserted", "expected", "rumoured", "ruled_out", "earlier"]
+
+
 @dataclass(frozen=True)
 class Value:
-    """What a claim asserts: a date, a number, a stated count or a list."""
+    """What a claim asserts: a date, a number, a stated count or a list, normalised.
+
+    `qualifier` is how the text bounds the number ("at least 20" is at_least 20;
+    "between 20 and 30" is between 20 and `high` 30); `step` is the rounding the
+    written figure implies (3.2 is to 0.1, so 3.16 agrees with it).
+    """
 
     kind: Literal["date", "number", "money", "percent", "count", "list"]
     text: str
@@ -113,11 +122,41 @@ class Value:
     number: float | None = None
     unit: str | None = None
     items: tuple[str, ...] = ()
+    qualifier: Qualifier = "exact"
+    high: float | None = None
+    step: float = 0.0
+    timex: str | None = None  # a date's TIMEX3 value: "2025-08", or "XXXX-WXX-5" for a Friday left unanchored
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a value is a value of: the measure, whose it is, its scope and how firmly it is stated.
+
+    Two claims state one fact when their frames match: same measure, compatible
+    holder and scope, and close context once the values are masked.
+    """
+
+    measure: str | None = None  # what is measured: "dead", "injured", "medal", "price", "age"; for a date, its event
+    measured_by: str | None = None  # what the measure was read from: "class", "noun" or only the "verb"
+    counted: str | None = None  # the counted noun as written: "people", "pillars"
+    predicate: str | None = None  # the verb the value hangs off, normalised: "sign", "kill"
+    object: str | None = None  # that verb's object (or the dated thing), normalised
+    holder: str | None = None  # whose value it is, a normalised name: "acme corp", "jane doe"
+    holder_is_name: bool = False  # a proper name ("Acme"), not a description ("the company")
+    places: frozenset[str] = frozenset()  # the places of the value's clause: its scope in space
+    groups: frozenset[str] = frozenset()  # who within the measure: "passenger", "ground", "india"
+    when: tuple[DateInterval, ...] = ()  # the other dates of the sentence: the period the value is for
+    modality: Modality = "asserted"
+    statement: bool = False  # a date of saying ("said on Friday"), not of the event
+    anchored: bool = False  # a date read from the publication date ("on Friday", "last year")
+    names: frozenset[str] = frozenset()  # every name of the sentence, normalised
+    context: frozenset[str] = frozenset()  # the sentence's content words, values left out
+    near: frozenset[str] = frozenset()  # the words the value hangs on: verb, counted noun, their modifiers
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One value asserted in one sentence, with what it is about."""
+    """One value asserted in one sentence, with the frame that says what it is a value of."""
 
     id: str
     document: str
@@ -128,21 +167,18 @@ class Claim:
     value: Value
     value_start: int
     value_end: int
-    predicate: str | None = None  # normalised lemma of the verb or event noun: "sign", "launch"
-    object: str | None = None  # normalised head noun phrase: "memorandum of cooperation"
-    object_text: str | None = None  # the object as written: "an MoU"
-    entities: frozenset[str] = frozenset()  # normalised names
-    places: frozenset[str] = frozenset()  # the places the sentence names: the scope of a figure
-    agent: str | None = None  # who did it: the verb's subject (or passive "by" agent), normalised
-    relative: bool = False  # a date read relative to the publication date ("on Friday", "last week")
-    noun: str | None = None  # for counts and quantities: what is counted ("measure")
-    hedged: bool = False  # "up to", "about", "expected to": report softly
-    reported: bool = False  # the date belongs to a statement ("said on Friday"), not the event
+    frame: Frame = Frame()
     related: str | None = None  # a stated count: the id of the list claim it introduces
     partial: bool = False  # a list announced as possibly partial ("these include")
-    agent_is_name: bool = False  # the agent is a proper name ("Acme"), not a description ("the company")
-    object_is_name: bool = False  # likewise for the object
-    when: tuple[DateInterval, ...] = ()  # the other absolute dates of the sentence: the period a figure is for
+
+
+@dataclass(frozen=True)
+class Story:
+    """Documents that report one event: copies, near-copies and other outlets' takes."""
+
+    id: str
+    label: str  # what the story is about, in words
+    documents: tuple[str, ...]
 
 
 # every kind of finding compare() reports; the configuration's `severity` table and inline
@@ -223,3 +259,4 @@ class Report:
     suppressed: tuple[Suppressed, ...] = ()
     baseline: BaselineOutcome | None = None
     check: CheckScope | None = None
+    stories: tuple[Story, ...] = ()

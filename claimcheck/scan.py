@@ -9,10 +9,11 @@ from pathlib import Path
 
 from claimcheck import neardup, suppress
 from claimcheck.compare import compare
+from claimcheck.stories import document_terms, group_stories
 from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.dates import tag_dates
-from claimcheck.extract.entities import names_in, find_acronyms, load_aliases
+from claimcheck.extract.entities import find_acronyms, load_aliases
 from claimcheck.ingest import STDIN_PATH, id_base, load_articles, read_article, read_stdin
 from claimcheck.models import Article, Claim, DocumentSummary, Finding, Report, Skipped, Timex
 from claimcheck.nlp import DEFAULT_MODEL, load_model
@@ -79,19 +80,22 @@ def analyse(
 
     readable = [a for a in articles if a.text.strip()]
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
-    story: dict[str, frozenset[str]] = {}
+    terms = []
     docs = nlp.pipe((a.text for a in readable), batch_size=16)
-    for done, (article, doc) in enumerate(zip(readable, docs), start=1):
+    for done, (article, doc) in enumerate(zip(readable, docs, strict=True), start=1):
         timexes = tag_dates(doc, article.published)
         claims = extract_claims(article, doc, timexes, table)
         claims_by_doc[article.id] = [_in_source(article, c) for c in claims]
-        story[article.id] = names_in(doc, table)
+        skip = [article.published_span] if article.published_span else []
+        terms.append((article.id, document_terms(doc, table, skip)))
         if progress:
             progress(done, len(readable))
 
     copies = neardup.groups(readable)
+    stories = group_stories(terms, copies)
     findings, corroborations = compare(
-        (c for claims in claims_by_doc.values() for c in claims), {a.id: a.published for a in articles}, copies, story,
+        (c for claims in claims_by_doc.values() for c in claims), stories,
+        {a.id: a.published for a in articles}, copies,
     )
     # suppressions first, so a comment is not called unused because its finding fell under --min-confidence
     suppression = suppress.apply(findings, articles, drafts)
@@ -109,6 +113,7 @@ def analyse(
     report = Report(
         root=root, documents=documents, findings=tuple(findings),
         corroborations=tuple(corroborations), skipped=tuple(skipped), suppressed=suppression.suppressed,
+        stories=tuple(stories),
     )
     return Analysis(report=report, claims=claims_by_doc)
 

@@ -14,14 +14,20 @@ _PRONOUNS = {"he", "she"}
 MAX_AGE = 120
 
 
-def ages_in(sent: Span) -> Iterator[tuple[Token, Token]]:
-    """(the age, the person or personal pronoun it belongs to), for every age the grammar ties to one."""
+def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Token | None]]:
+    """(the age, the person or personal pronoun it belongs to), for every age the grammar ties to one.
+
+    With `with_unnamed`, "the 26-year-old raised his arms" gives (26, None): an age
+    whose person the sentence does not name, for the caller to resolve.
+    """
     for token in sent:
         if not _is_age_number(token):
             continue
         person = _after_aged(token) or _appositive(token) or _copula(token) or _years_old(token)
         if person is not None and (person.lower_ in _PRONOUNS or _is_person(person)):
             yield token, person
+        elif with_unnamed and _unnamed_year_old(token):
+            yield token, None
 
 
 def _is_age_number(token: Token) -> bool:
@@ -71,6 +77,16 @@ def _years_old(token: Token) -> Token | None:
         noun = doc[i + 4].head if i + 4 < len(doc) else None
         return noun if noun is not None and noun.pos_ == "PROPN" else None
     return None
+
+
+def _unnamed_year_old(token: Token) -> bool:
+    """ "The 26-year-old raised ...", "the 27-year-old Olympian": a person described by age alone."""
+    doc, i = token.doc, token.i
+    following = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if following[:4] != ["-", "year", "-", "old"]:
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return before in ("the", "a", "this", "that")
 
 
 def _clause_verb(token: Token) -> Token:

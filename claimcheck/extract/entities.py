@@ -162,9 +162,18 @@ def places_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
     for ent in span.ents:
         if ent.label_ in PLACE_LABELS:
             places.add(normalise(ent.text, aliases))
-        elif ent.label_ == "NORP" and _clean(ent.text) in aliases.demonyms:
-            places.add(aliases.demonyms[_clean(ent.text)])
+        elif ent.label_ == "NORP" and demonym(_clean(ent.text), aliases) != _clean(ent.text):
+            places.add(demonym(_clean(ent.text), aliases))
     return frozenset(places)
+
+
+def demonym(key: str, aliases: Aliases) -> str:
+    """The country a nationality names ("indians" -> "india"), or the key itself."""
+    if key in aliases.demonyms:
+        return aliases.demonyms[key]
+    if key.endswith("s") and key[:-1] in aliases.demonyms:
+        return aliases.demonyms[key[:-1]]
+    return key
 
 
 def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
@@ -174,7 +183,7 @@ def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
         if ent.label_ in NAME_LABELS:
             key = normalise(ent.text, aliases)
             if ent.label_ == "NORP":
-                key = aliases.demonyms.get(key, key)  # "Peruvian" is about Peru
+                key = demonym(key, aliases)  # "Peruvian" is about Peru
             if key:
                 names.add(key)
     for token in span:

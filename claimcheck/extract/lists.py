@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -12,7 +11,6 @@ from claimcheck.models import Article, Block
 
 _BULLET = re.compile(r"^\s*(?:[-*•●▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _PARTIAL = re.compile(r"\b(?:includ\w*|such as|among them|among others|for example|e\.g\.|like)\b", re.I)
-_STOP = {"a", "an", "the", "and", "or", "of", "in", "for", "to", "on", "with", "between", "s"}
 
 
 @dataclass(frozen=True)
@@ -172,49 +170,3 @@ def _pieces(body: str) -> list[str]:
         if len(parts) > 1 or len(last) > 1:
             parts = parts[:-1] + last
     return [p.strip() for p in parts if p.strip()]
-
-
-@lru_cache(maxsize=8192)
-def _item_words(item: str) -> frozenset[str]:
-    """Content words of one list item, lowercased and crudely singularised, for overlap."""
-    words = frozenset(
-        _stem(word) for word in re.findall(r"[a-z]+", item.lower()) if word not in _STOP and len(word) >= 3
-    )
-    return words or frozenset([item.strip().lower()])  # "AI", "5G": short items are their own word
-
-
-def _stem(word: str) -> str:
-    # "states"/"state", "prefectures"/"prefecture": one stem whichever suffix was cut
-    return _cut_suffix(word).rstrip("e")
-
-
-def _cut_suffix(word: str) -> str:
-    for suffix in ("ships", "ship", "ies", "es", "s", "al", "ing"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def same_set(a: tuple[str, ...], b: tuple[str, ...], min_share: float = 0.6, min_item: float = 0.3) -> bool:
-    """Two enumerations of one set: sizes close, and most items of the shorter say what an item of the longer says."""
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < 3 or len(short) / len(long_) < min_share:
-        return False
-    long_words = [_item_words(item) for item in long_]
-    matched = 0
-    for item in short:
-        words = _item_words(item)
-        if any(words and other and len(words & other) / len(words | other) >= min_item for other in long_words):
-            matched += 1
-    return matched >= max(3, min_share * len(short))
-
-
-def unmatched(a: tuple[str, ...], b: tuple[str, ...], min_item: float = 0.3) -> list[str]:
-    """Items of `a` that say what no item of `b` says, as written."""
-    b_words = [_item_words(item) for item in b]
-    missing = []
-    for item in a:
-        words = _item_words(item)
-        if not any(words and other and len(words & other) / len(words | other) >= min_item for other in b_words):
-            missing.append(item)
-    return missing

@@ -1,10 +1,14 @@
-"""Numbers as values: "eight" is 8, "10 trillion yen" is 1e13 JPY, "35 per cent" is 35 %.
+"""Numbers as values: "eight" is 8, "10 trillion yen" is 1e13 JPY, "35 per cent" is 35 %, "48km" is 48 km.
 
 Compare values, never strings: "GBP 4 million" and "GBP 4 billion" differ by
-one word and a factor of a thousand.
+one word and a factor of a thousand. Beside the number, a written figure says
+how it is bounded ("at least 20", "between 20 and 30") and how coarse it is
+("3.2%" is to a tenth): `Amount` keeps both, so the decision stage can tell a
+rounding from a contradiction.
 """
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -15,8 +19,10 @@ from importlib import resources
 @dataclass(frozen=True)
 class Amount:
     number: float
-    unit: str | None  # "USD", "%", None for a bare count
+    unit: str | None  # "USD", "%", "km", None for a bare count
     kind: str  # "number", "money", "percent"
+    high: float | None = None  # the upper end of a range: "75-100 basis points"
+    step: float = 0.0  # the rounding the written figure implies: "3.2" -> 0.1, "2.5 billion" -> 1e8
 
 
 @lru_cache(maxsize=1)
@@ -25,13 +31,17 @@ def _tables() -> dict:
         return tomllib.load(fh)
 
 
+@lru_cache(maxsize=1)
+def units() -> dict[str, tuple[str, float]]:
+    """Unit word -> (unit class, factor to the class's base unit)."""
+    return {word: (cls, float(factor)) for word, (cls, factor) in _tables()["units"].items()}
+
+
 _NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_TOKEN = re.compile(r"[$€£¥₹]|\d[\d,]*(?:\.\d+)?|%|[A-Za-z]+\.?|-")
-_HEDGES = re.compile(
-    r"\b(?:about|around|approximately|almost|nearly|roughly|some|up to|more than|over|"
-    r"less than|under|at least|at most|an estimated|estimated|close to|as many as|as much as)\s*$",
-    re.I,
-)
+_TOKEN = re.compile(r"[$€£¥₹]|\d+/\d+(?![\d/])|\d[\d,]*(?:\.\d+)?|%|km/h|[A-Za-z]+\.?|-|–|/")
+_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to)\s*(\d[\d,]*(?:\.\d+)?)")
+_MULTIWORD_UNITS = re.compile(r"\b(basis points?|percentage points?)\b", re.I)
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -39,15 +49,22 @@ def parse_amount(text: str) -> Amount | None:
     tables = _tables()
     small, magnitude, currency = tables["small"], tables["magnitude"], tables["currency"]
     lowered = text.lower().replace("per cent", "%").replace("percent", "%")
+    multiword = _MULTIWORD_UNITS.search(lowered)
     tokens = _TOKEN.findall(lowered)
     total: float | None = None
     current: float | None = None
-    unit: str | None = None
+    unit: str | None = multiword.group(1).lower() if multiword else None
+    if unit is not None and unit not in units():
+        unit = unit.rstrip("s") + "s"
     kind = "number"
     for token in tokens:
-        bare = token if token == "rs." else token.rstrip(".")
-        if _NUMERAL.match(bare):
+        bare = token if token in ("rs.", "km/h") else token.rstrip(".")
+        if (fraction := _FRACTION.match(bare)) and int(fraction.group(2)):
+            current = int(fraction.group(1)) / int(fraction.group(2))  # "1/2 liter"
+        elif _NUMERAL.match(bare):
             value = float(bare.replace(",", ""))
+            if current is not None and total is None and not _compounds(current, value):
+                break  # "75-100": a range, read below; "1 2" is not 3
             current = value if current is None else current + value
         elif bare in small:
             if bare in ("a", "an") and current is not None:
@@ -59,8 +76,10 @@ def parse_amount(text: str) -> Amount | None:
                 current += value  # "twenty one", "two hundred and fifty"
             else:
                 current = value
-        elif bare in magnitude and current is not None and (len(bare) > 1 or unit is not None):
-            # a lone "m" or "k" is a magnitude only in money ("€40m"); elsewhere it may be metres
+        elif bare in magnitude and current is None and total is not None and magnitude[bare] >= 1e3:
+            total *= float(magnitude[bare])  # "2.5 lakh crore", "a thousand million"
+        elif bare in magnitude and current is not None and (len(bare) > 1 or kind == "money"):
+            # a lone "m" or "k" is a magnitude only in money ("€40m"); elsewhere "85.3m" is metres
             current *= float(magnitude[bare])
             if magnitude[bare] >= 1e3:
                 total = (total or 0) + current
@@ -70,13 +89,31 @@ def parse_amount(text: str) -> Amount | None:
             kind = "money"
         elif token == "%":
             unit, kind = "%", "percent"
+        elif bare in units() and unit is None and (current is not None or total is not None):
+            unit = bare
         elif bare in ("and", "-", "of"):
             continue
     if current is not None:
         total = (total or 0) + current
-    if total is None:
+    if total is None or not math.isfinite(total):
         return None
-    return Amount(number=_tidy(total), unit=unit, kind=kind)
+    number = _tidy(total)
+    high = _range_high(text, number)
+    if unit is not None and unit in units() and units()[unit][0] == "percentage points":
+        kind = "percent"
+    return Amount(number=number, unit=unit, kind=kind, high=high, step=rounding_step(text, number))
+
+
+def _range_high(text: str, low: float) -> float | None:
+    """ "75-100" -> 100, when the range's first number is the one read."""
+    match = _RANGE.search(text)
+    if match is None:
+        return None
+    first, second = (float(g.replace(",", "")) for g in match.groups())
+    if second <= first or first == 0:
+        return None
+    scale = low / first  # "75-100 million": the magnitude word applies to both ends
+    return _tidy(second * scale)
 
 
 def _compounds(current: float, value: float) -> bool:
@@ -86,6 +123,8 @@ def _compounds(current: float, value: float) -> bool:
 
 
 def _tidy(value: float) -> float:
+    if abs(value) >= 1e15:
+        return float(value)
     rounded = round(value, 6)
     return float(int(rounded)) if rounded == int(rounded) else rounded
 
@@ -94,36 +133,60 @@ def is_currency(word: str) -> bool:
     return word.lower() in _tables()["currency"]
 
 
-_HEDGED_START = re.compile(_HEDGES.pattern.replace(r"\s*$", r"\s").replace(r"\b(?:", r"^(?:", 1), re.I)
+def is_unit(word: str) -> bool:
+    return word.lower().rstrip(".") in units()
 
 
-def starts_hedged(text: str) -> bool:
-    """True when a number phrase itself opens with a hedge: "at least four", "nearly 200"."""
-    return bool(_HEDGED_START.match(text.strip() + " "))
+def is_magnitude(word: str) -> bool:
+    return word.lower().rstrip(".") in _tables()["magnitude"] and len(word.rstrip(".")) > 1
 
 
-def is_hedged(prefix: str) -> bool:
-    """True when the words just before a number soften it ("up to 500", "about 40")."""
-    return bool(_HEDGES.search(prefix))
-
-
-def agree(a: float, b: float, a_text: str = "", b_text: str = "") -> bool:
-    """Equal after normalisation, allowing for the rounding a shorter figure implies (4.27 ~ 4.3)."""
-    if a == b:
-        return True
-    tolerance = max(_rounding_step(a_text), _rounding_step(b_text))
-    return abs(a - b) <= tolerance / 2 + 1e-9 * max(abs(a), abs(b))
-
-
-def _rounding_step(text: str) -> float:
-    """How coarse a written figure is: "4.3" is to 0.1, "2.5 billion" to 0.1 billion."""
+def rounding_step(text: str, number: float | None = None) -> float:
+    """How coarse a written figure is: "4.3" is to 0.1, "2.5 billion" to 0.1 billion; whole numbers are exact."""
     match = re.search(r"(\d+)(?:\.(\d+))?", text.replace(",", ""))
     if not match:
         return 0.0
     decimals = len(match.group(2) or "")
+    if not decimals:
+        return 0.0
     step = 10.0 ** -decimals
-    amount = parse_amount(text)
     bare = float(match.group(0))
-    if amount and bare:
-        step *= amount.number / bare  # scale by the magnitude word
-    return step if decimals else 0.0
+    if number is not None and bare:
+        step *= abs(number / bare)  # scale by the magnitude word
+    return step
+
+
+# ------------------------------------------------------------------ qualifiers
+
+_QUALIFIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("at_least", ("at least", "no fewer than", "no less than", "a minimum of", "minimum of", "at a minimum",
+                  "as low as", "starting at", "from as little as")),
+    ("more_than", ("more than", "over", "above", "upwards of", "in excess of", "greater than", "exceeding", "nearly over")),
+    ("up_to", ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of", "maximum of",
+               "as high as")),
+    ("less_than", ("less than", "fewer than", "under", "below", "short of")),
+    ("about", ("about", "around", "approximately", "approx", "roughly", "some", "nearly", "almost", "close to",
+               "an estimated", "estimated", "circa", "just over", "just under", "just", "~", "or so")),
+)
+_QUALIFIER_RX = [
+    (name, re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in phrases) + r")\.?\s*$", re.I))
+    for name, phrases in _QUALIFIERS
+]
+_QUALIFIER_START = [
+    (name, re.compile(r"^(?:" + "|".join(re.escape(p) for p in phrases) + r")\s", re.I))
+    for name, phrases in _QUALIFIERS
+]
+_BETWEEN = re.compile(r"(?:^|\s)between\s*$", re.I)
+
+
+def qualifier_of(before: str, text: str) -> str:
+    """How the words just before a figure (or its own first words) bound it: "at least 20" -> at_least."""
+    for name, rx in _QUALIFIER_START:
+        if rx.match(text.strip() + " "):
+            return name
+    if _BETWEEN.search(before) or _RANGE.search(text):
+        return "between"
+    for name, rx in _QUALIFIER_RX:
+        if rx.search(before):
+            return name
+    return "exact"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from claimcheck import __version__, baseline
-from claimcheck.models import Claim, Finding, Report, Value
+from claimcheck.models import Claim, Finding, Frame, Report, Value
 
 SCHEMA = "claimcheck.report/1"
 
@@ -31,6 +31,7 @@ def as_dict(report: Report) -> dict:
             for d in report.documents
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "stories": [{"id": s.id, "label": s.label, "documents": list(s.documents)} for s in report.stories],
         "findings": [finding_dict(f, sources=report.check is not None) for f in report.findings],
         "corroborations": [finding_dict(f) for f in report.corroborations],
         "suppressed": [
@@ -97,9 +98,33 @@ def claim_dict(claim: Claim) -> dict:
         "text": claim.text,
         "span": {"start": claim.start, "end": claim.end, "line": claim.line},
         "value": value_dict(claim.value),
-        "predicate": claim.predicate,
-        "object": claim.object,
+        "predicate": claim.frame.predicate,
+        "object": claim.frame.object,
+        "frame": frame_dict(claim.frame),
     }
+
+
+def frame_dict(frame: Frame) -> dict:
+    """What the value is a value of (see claimcheck/extract/frames.py)."""
+    out: dict = {"measure": frame.measure, "modality": frame.modality}
+    if frame.holder:
+        out["holder"] = frame.holder
+    if frame.counted:
+        out["counted"] = frame.counted
+    scope = {}
+    if frame.places:
+        scope["places"] = sorted(frame.places)
+    if frame.groups:
+        scope["groups"] = sorted(frame.groups)
+    if frame.when:
+        scope["when"] = [[i.start.isoformat(), i.end.isoformat()] for i in frame.when]
+    if scope:
+        out["scope"] = scope
+    if frame.statement:
+        out["statement"] = True
+    if frame.anchored:
+        out["anchored"] = True
+    return out
 
 
 def value_dict(value: Value) -> dict:
@@ -114,6 +139,12 @@ def value_dict(value: Value) -> dict:
         out["number"] = int(value.number) if float(value.number).is_integer() else value.number
     if value.unit is not None:
         out["unit"] = value.unit
+    if value.qualifier != "exact":
+        out["qualifier"] = value.qualifier
+    if value.high is not None:
+        out["high"] = int(value.high) if float(value.high).is_integer() else value.high
+    if value.timex is not None and value.interval is None:
+        out["timex"] = value.timex
     if value.kind == "list":
         out["items"] = list(value.items)
     return out

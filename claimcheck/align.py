@@ -1,0 +1,385 @@
+"""Claims + stories -> aligned pairs: two values that state one fact.
+
+Inside a story (across its documents) and inside one article, a pair of
+values is aligned when:
+
+- their sentences say the same thing once the values are masked: the
+  content words they share, each weighted by how rare it is in the scan
+  (IDF), over the words either uses (a weighted Jaccard overlap);
+- their frames agree on what is measured (the same class or noun, units of
+  one kind), whose it is (two different named holders never meet), and the
+  scope (no two different places, groups or periods).
+
+Near-identical sentences that differ only in their values are the easiest
+case and are paired value by value in order, whatever the parse says. Each
+value keeps only its best partner in each other document, and only when
+that choice is mutual, so a count is not matched to every other count of
+its story. Lists are aligned by their items (`same_set`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import combinations
+
+from claimcheck.extract.entities import same_name
+from claimcheck.extract.numbers import units
+from claimcheck.models import Claim, Story
+
+ACROSS_MIN = 0.30  # score two values in different articles of one story need
+WITHIN_MIN = 0.40  # score two values in one article need: a restatement, not a new figure
+AMBIGUOUS_MIN = 0.45  # sentence overlap needed when an article gives several values of one measure
+WEAK_MIN = 0.50  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
+RESTATED = 0.85  # sequence similarity of two sentences, values masked, above which they are one sentence
+BACKGROUND_DAYS = 7  # a figure for a period that ended this long before the other report is background
+_FIGURES = ("number", "money", "percent", "count")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two claims that state one fact, and how sure the alignment is of it."""
+
+    a: Claim
+    b: Claim
+    score: float  # 0..1 and more: overlap of the masked sentences plus frame agreement
+    how: str  # "restated" (one sentence, values aside), "paraphrased", or "restated in one article"
+
+
+@dataclass
+class _Sentence:
+    document: str
+    start: int
+    text: str
+    context: frozenset[str]
+    claims: list[Claim]  # every value, in order: restated sentences are paired value by value
+    parts: set[str]  # ids of later values of a fact the sentence already gave: "13 injured, five critically"
+
+    def facts(self) -> list[Claim]:
+        return [c for c in self.claims if c.id not in self.parts]
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What alignment knows of the whole scan: word weights, how many values each article gives per fact."""
+
+    weights: dict[str, float]
+    values: dict[tuple, frozenset[str]]  # (document, fact key) -> the distinct values given for it
+    published: dict[str, date | None]
+
+    def ambiguous(self, claim: Claim, allowed: int = 1) -> bool:
+        return len(self.values.get((claim.document, fact_key(claim)), ())) > allowed
+
+
+def fact_key(claim: Claim) -> tuple:
+    f = claim.frame
+    return (claim.value.kind == "date", f.measure, f.holder, f.groups)
+
+
+def align(claims: Sequence[Claim], stories: Sequence[Story], published: dict[str, date | None] | None = None) -> list[Pair]:
+    """Every aligned pair of date and figure claims, inside stories and inside articles."""
+    sentences = _sentences(claims)
+    scan = _Scan(_idf(sentences), _values(sentences), published or {})
+    by_doc: dict[str, list[_Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_doc[sentence.document].append(sentence)
+    pairs: list[Pair] = []
+    for story in stories:
+        for doc_a, doc_b in combinations(story.documents, 2):
+            pairs += _between(by_doc.get(doc_a, []), by_doc.get(doc_b, []), scan)
+    for doc_sentences in by_doc.values():
+        pairs += _within(doc_sentences, scan)
+    return pairs
+
+
+def _sentences(claims: Sequence[Claim]) -> list[_Sentence]:
+    """Claims by sentence; a later value of a fact its sentence already gave is a part of it and left out.
+
+    "13 others injured, five critically": five is among the thirteen, not another count of the injured.
+    """
+    grouped: dict[tuple[str, int], _Sentence] = {}
+    for claim in sorted(claims, key=lambda c: (c.document, c.start, c.value_start)):
+        if claim.value.kind == "list" or claim.related is not None:
+            continue  # lists and the counts that introduce them are compared by their items
+        key = (claim.document, claim.start)
+        if key not in grouped:
+            grouped[key] = _Sentence(claim.document, claim.start, claim.text, claim.frame.context, [], set())
+        sentence = grouped[key]
+        if claim.value.kind != "date" and claim.frame.measure and any(
+            fact_key(c) == fact_key(claim) for c in sentence.claims
+        ):
+            sentence.parts.add(claim.id)
+        sentence.claims.append(claim)
+    return list(grouped.values())
+
+
+def _values(sentences: Sequence[_Sentence]) -> dict[tuple, frozenset[str]]:
+    found: dict[tuple, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        for claim in sentence.facts():
+            found[(claim.document, fact_key(claim))].add(" ".join(claim.value.text.lower().split()))
+    return {key: frozenset(values) for key, values in found.items()}
+
+
+def _idf(sentences: Sequence[_Sentence]) -> dict[str, float]:
+    documents: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        documents[sentence.document].update(sentence.context)
+    n = len(documents)
+    df = Counter(word for words in documents.values() for word in words)
+    return {word: math.log(1 + n / count) for word, count in df.items()}
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    """Weighted Jaccard: the rare words two sentences share over the words either uses."""
+    if not a or not b:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in a & b)
+    total = sum(weights.get(w, 1.0) for w in a | b)
+    return shared / total if total else 0.0
+
+
+def _between(left: list[_Sentence], right: list[_Sentence], scan: _Scan) -> list[Pair]:
+    """Pairs across two articles of one story: sentences that share words, or values of one unambiguous fact."""
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_fact: dict[tuple, set[int]] = defaultdict(set)
+    for j, sentence in enumerate(right):
+        for word in sentence.context:
+            by_word[word].add(j)
+        for claim in sentence.facts():
+            by_fact[fact_key(claim)].add(j)
+    candidates: list[Pair] = []
+    for sa in left:
+        seen = {j for word in sa.context for j in by_word.get(word, ())}
+        seen |= {j for claim in sa.facts() for j in by_fact.get(fact_key(claim), ())}
+        for j in sorted(seen):
+            candidates += _pairs_of(sa, right[j], scan, across=True)
+    return _mutual_best(candidates)
+
+
+def _within(sentences: list[_Sentence], scan: _Scan) -> list[Pair]:
+    candidates: list[Pair] = []
+    for sa, sb in combinations(sentences, 2):
+        if not (sa.context & sb.context):
+            continue
+        candidates += _pairs_of(sa, sb, scan, across=False)
+    return _mutual_best(candidates)
+
+
+def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool) -> list[Pair]:
+    similarity = overlap(sa.context, sb.context, scan.weights)
+    if similarity >= 0.5 and _restated(sa, sb):
+        return [Pair(a, b, 1.0 + similarity, "restated") for a, b in _in_order(sa.claims, sb.claims)]
+    pairs = []
+    for a in sa.facts():
+        for b in sb.facts():
+            fit = frame_fit(a, b)
+            if fit is None or _background(a, b, scan.published):
+                continue
+            score = round(similarity + fit, 3)
+            if _accepted(a, b, similarity, score, scan, across):
+                pairs.append(Pair(a, b, score, "paraphrased" if across else "restated in one article"))
+    return pairs
+
+
+def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, across: bool) -> bool:
+    """Whether two fitting values are one fact, by how specific their fact is and how alike their sentences are.
+
+    A fact each article gives once, of a named class (the dead, the injured), is paired
+    whatever the words around it: outlets tell a toll in their own words. A fact an
+    article gives several values of ("five overs", "six overs") needs sentences that say
+    the same thing, and so does a figure known only by its verb ("injected").
+    """
+    if "verb" in (a.frame.measured_by, b.frame.measured_by) and similarity < WEAK_MIN:
+        return False
+    if across:
+        if scan.ambiguous(a) or scan.ambiguous(b):
+            return similarity >= AMBIGUOUS_MIN
+        if a.frame.measured_by == b.frame.measured_by == "class" and a.value.kind != "date":
+            return True
+        return score >= ACROSS_MIN
+    if scan.ambiguous(a, allowed=2):
+        return similarity >= AMBIGUOUS_MIN
+    return score >= WITHIN_MIN
+
+
+def _background(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
+    """A figure dated well before the other article appeared is background, not today's figure."""
+    for x, y in ((a, b), (b, a)):
+        day = published.get(y.document)
+        if x.frame.when and not y.frame.when and day is not None:
+            if all((day - period.end).days > BACKGROUND_DAYS for period in x.frame.when):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _masked_tokens(text: str) -> tuple[str, ...]:
+    return tuple("#" if any(ch.isdigit() for ch in t) else t.lower() for t in _TOKEN.findall(text))
+
+
+def _restated(sa: _Sentence, sb: _Sentence) -> bool:
+    """One sentence printed twice with a value changed: the easiest case, never missed."""
+    a, b = _masked_tokens(sa.text), _masked_tokens(sb.text)
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() >= RESTATED
+
+
+def _in_order(left: list[Claim], right: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
+    """Values of two restated sentences, paired by their order within each family (dates, figures)."""
+    for family in (("date",), _FIGURES):
+        xs = [c for c in left if c.value.kind in family]
+        ys = [c for c in right if c.value.kind in family]
+        if len(xs) == len(ys):
+            yield from zip(xs, ys, strict=True)
+        else:
+            yield from ((x, y) for x in xs for y in ys if frame_fit(x, y) is not None)
+
+
+def frame_fit(a: Claim, b: Claim) -> float | None:
+    """How well two frames fit one fact (a bonus added to the sentences' overlap), or None when they cannot."""
+    fa, fb = a.frame, b.frame
+    if not _same_family(a, b):
+        return None
+    if fa.holder and fb.holder and fa.holder_is_name and fb.holder_is_name and not same_name(fa.holder, fb.holder):
+        return None  # Chopra's throw is not Weber's
+    if fa.groups != fb.groups:
+        return None  # the dead on board are not the whole toll
+    if fa.places and fb.places and not (fa.places & fb.places) and not _places_meet(fa.places, fb.places):
+        return None  # 40 killed in one city, six in another
+    if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):
+        return None  # revenue for 2024 and for 2023
+    bonus = 0.0
+    if a.value.kind == "date":
+        bonus += _date_event_fit(fa, fb)
+        if bonus < 0:
+            return None
+    elif fa.measure and fb.measure:
+        if not _same_measure(fa.measure, fb.measure):
+            return None
+        bonus += 0.15
+    else:
+        return None  # a figure that says nothing of what it measures is paired only in restated sentences
+    if fa.holder and fb.holder and same_name(fa.holder, fb.holder):
+        bonus += 0.1
+    if fa.near & fb.near:
+        bonus += 0.05
+    return bonus
+
+
+def same_fact(a: Claim, b: Claim) -> bool:
+    """Whether two claims state one fact, as the alignment would pair them (values aside)."""
+    if a.value.kind == "list" or b.value.kind == "list":
+        return False
+    fit = frame_fit(a, b)
+    return fit is not None and overlap(a.frame.context, b.frame.context, {}) + fit >= ACROSS_MIN
+
+
+def _date_event_fit(fa, fb) -> float:
+    """Two dates of one event: the same action on the same thing, or one of the two when the other is unsaid.
+
+    "achieved in Stockholm last year" and "set at the 2022 Stockholm meeting" both date the record.
+    """
+    if fa.measure and fa.measure == fb.measure:
+        return 0.15
+    same_object = bool(fa.object and fb.object) and (same_name(fa.object, fb.object) or
+                                                     fa.object.split(" of ")[0].split()[-1] == fb.object.split(" of ")[0].split()[-1])
+    same_action = bool(fa.predicate) and fa.predicate == fb.predicate
+    if same_object and (same_action or not (fa.predicate and fb.predicate)):
+        return 0.1
+    if same_object or (same_action and not (fa.object and fb.object)):
+        return 0.0
+    if not (fa.measure or fb.measure):
+        return 0.0  # nothing said of either event: only the sentences can tell
+    return -1.0
+
+
+def _same_family(a: Claim, b: Claim) -> bool:
+    x, y = a.value, b.value
+    if x.kind == "date" or y.kind == "date":
+        return x.kind == y.kind
+    if {x.kind, y.kind} - {"number", "count"} and x.kind != y.kind:
+        return False  # money with money, percentages with percentages
+    if x.unit == y.unit:
+        return True
+    table = units()
+    return x.unit in table and y.unit in table and table[x.unit][0] == table[y.unit][0]
+
+
+def _same_measure(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    head_a, head_b = a.split()[-1], b.split()[-1]
+    return head_a == head_b and (a.endswith(" " + b) or b.endswith(" " + a))  # "retail inflation" / "inflation"
+
+
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(same_name(x, y) for x in a for y in b)
+
+
+def _mutual_best(candidates: list[Pair]) -> list[Pair]:
+    """Keep a pair only when each value is the other's best partner in the other's document."""
+    best: dict[tuple[str, str], Pair] = {}
+    for pair in candidates:
+        for mine, theirs in ((pair.a, pair.b), (pair.b, pair.a)):
+            key = (mine.id, theirs.document)
+            if key not in best or pair.score > best[key].score:
+                best[key] = pair
+    return [
+        pair for pair in candidates
+        if best[(pair.a.id, pair.b.document)] is pair and best[(pair.b.id, pair.a.document)] is pair
+    ]
+
+
+# ------------------------------------------------------------------ lists
+
+_STOP = {"a", "an", "the", "and", "or", "of", "in", "for", "to", "on", "with", "between", "s"}
+
+
+@lru_cache(maxsize=8192)
+def item_words(item: str) -> frozenset[str]:
+    """Content words of one list item, lowercased and crudely singularised, for overlap."""
+    words = frozenset(
+        _stem(word) for word in re.findall(r"[a-z]+", item.lower()) if word not in _STOP and len(word) >= 3
+    )
+    return words or frozenset([item.strip().lower()])  # "AI", "5G": short items are their own word
+
+
+def _stem(word: str) -> str:
+    # "states"/"state", "prefectures"/"prefecture": one stem whichever suffix was cut
+    return _cut_suffix(word).rstrip("e")
+
+
+def _cut_suffix(word: str) -> str:
+    for suffix in ("ships", "ship", "ies", "es", "s", "al", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def items_meet(a: str, b: str, min_item: float = 0.3) -> bool:
+    x, y = item_words(a), item_words(b)
+    return bool(x and y) and len(x & y) / len(x | y) >= min_item
+
+
+def same_set(a: tuple[str, ...], b: tuple[str, ...], min_share: float = 0.6) -> bool:
+    """Two enumerations of one set: sizes close, and most items of the shorter say what an item of the longer says."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 3 or len(short) / len(long_) < min_share:
+        return False
+    free = list(long_)
+    matched = 0
+    for item in short:  # each item of the longer list stands for one item of the shorter, not three
+        partner = next((other for other in free if items_meet(item, other)), None)
+        if partner is not None:
+            free.remove(partner)
+            matched += 1
+    return matched >= max(3, min_share * len(short))

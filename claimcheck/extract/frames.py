@@ -1,0 +1,511 @@
+"""Value frames: what a date or a figure is a value of.
+
+A figure alone says little: "270" in "the death toll rose to 270 on Saturday"
+is a count of the dead, for the whole crash, as of Saturday, reported as fact;
+"25" in "expectations of a third 25-basis-point cut" is a forecast. A frame
+keeps that: the measure (a class such as "dead" when the words say so, else
+the counted or measured noun), the holder (whose value it is), the scope
+(places, groups such as "on board", the period), the modality (asserted,
+expected, rumoured, ruled out, earlier) and the words around the value, so
+the alignment stage can pair values that state one fact.
+
+Every function is pure: tokens of one parsed sentence in, a `Frame` out. The
+word lists are data (data/measures.toml).
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, normalise
+from claimcheck.extract.numbers import is_unit
+from claimcheck.extract.grammar import (
+    Event,
+    after_dateline,
+    bare_definite,
+    event_of,
+    generic_objects,
+    kind_of,
+    name_head,
+    object_key,
+    phrase,
+)
+from claimcheck.models import DateInterval, Frame
+
+_PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "its", "their", "they", "them", "it", "i", "me", "my", "we", "our"}
+_QUANTIFIERS = {"all", "one", "none", "each", "most", "some", "many", "half", "both", "any", "several", "few"}
+_TRANSPARENT = {"total", "number", "sum", "tally", "count", "figure", "tune", "amount", "maximum", "minimum"}
+_WHOLE_MARKERS = {"cumulative", "combined", "aggregate", "overall"}
+_FUTURE_FRAMES = {"set", "due", "poised", "slated", "scheduled", "likely", "expected", "going"}
+_CLAUSE_EDGES = {"advcl", "parataxis", "ROOT"}
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What every value of one sentence shares."""
+
+    sent: Span
+    names: frozenset[str]  # normalised names of the sentence
+    places: frozenset[str]  # the places it names, its wire dateline aside
+    periods: tuple[tuple[int, int, DateInterval], ...]  # (start, end, interval) of every date in it
+    masked: frozenset[int]  # token indices of every value (dates, figures): left out of the context
+    aliases: Aliases
+    figures: tuple[tuple[int, int], ...] = ()  # character spans of the sentence's figures
+    person: str | None = None  # the person last named before this sentence: who "he" most likely is
+    named: frozenset[str] = frozenset()  # names the article used before this sentence
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    with resources.files("claimcheck.data").joinpath("measures.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def measure_class() -> dict[str, str]:
+    """Lemma -> the class it measures ("kill" -> "dead")."""
+    return {word: cls for cls, words in _table()["classes"].items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def _people() -> tuple[frozenset[str], frozenset[str]]:
+    table = _table()["people"]
+    return frozenset(table["generic"]), frozenset(table["groups"])
+
+
+@lru_cache(maxsize=1)
+def _modality_words() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in _table()["modality"].items()}
+
+
+@lru_cache(maxsize=1)
+def _scope_phrases() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(phrases) for name, phrases in _table()["scope_phrases"].items()}
+
+
+# ------------------------------------------------------------------ figures
+
+def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
+    """The frame of an amount: what it counts or measures, whose it is, in what scope, how firmly."""
+    root = value.root
+    event = event_of(root, ctx.sent)
+    whole = _partitive_whole(root)
+    measured, change = _measured_noun(root, event, counted)
+    words = _measure_words(value, event, measured, counted)
+    measure, source = _measure(words, measured, counted, event, use_verb=not whole)
+    if change and measure:
+        measure = f"change in {measure}"  # "cut the rate by 50 basis points": a change, not a level
+    holder, holder_is_name = _holder(root, event, measured, ctx)
+    groups = _groups(value, counted, measured, event, ctx)
+    if whole or (measured is not None and any(c.lower_ in _WHOLE_MARKERS for c in measured.children)):
+        groups |= {"whole"}  # "of the 242 aboard, 241 died": 242 is everyone, not the dead
+    modality = "earlier" if _from_level(root) else modality_of(root, measured, value)
+    return Frame(
+        measure=measure,
+        measured_by=source,
+        counted=counted.text if counted is not None else None,
+        predicate=event.predicate,
+        object=object_key(event.target, ctx.aliases) if event.target is not None else None,
+        holder=holder,
+        holder_is_name=holder_is_name,
+        places=_clause_places(event.verb, ctx, measured),
+        groups=groups,
+        when=_when(value, ctx),
+        modality=modality,
+        names=ctx.names,
+        context=context_words(ctx),
+        near=frozenset(words),
+    )
+
+
+def age_frame(age: Token, person: str | None, ctx: Sentence) -> Frame:
+    """An age is a figure in years whose holder is the person it describes."""
+    return Frame(
+        measure="age", counted="years", predicate="age", holder=person, holder_is_name=person is not None,
+        names=ctx.names | ({person} if person else set()), context=context_words(ctx), near=frozenset({"age"}),
+        modality=modality_of(age, None), measured_by="class",
+    )
+
+
+def _measured_noun(root: Token, event: Event, counted: Token | None) -> tuple[Token | None, bool]:
+    """The noun a figure is a value of, and whether the figure is a change of it rather than a level.
+
+    "27 people", "a toll of 270", "the toll rose to 270", "the CPI was 2.92%",
+    "cut the repo rate to 5.5%" (a level of the rate), "by 50 basis points" (a change).
+    """
+    if counted is not None and counted.lemma_.lower() not in _TRANSPARENT:
+        return counted, False
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "at", "to"):
+            return governor, False  # "a death toll of 270", "his throw of 84.65m"
+        if governor.pos_ in ("VERB", "AUX") and head.lower_ in ("to", "at", "from", "by", "around", "near"):
+            target = _direct_object(governor) or _noun_subject(governor)
+            return target, head.lower_ == "by"  # "the toll rose to 270", "cut the rate by 50 bps"
+    if root.dep_ in ("dobj", "attr", "oprd", "npadvmod") and head.pos_ in ("VERB", "AUX"):
+        return _noun_subject(head), False  # "the toll touched 270", "the CPI was 2.92%"
+    return None, False
+
+
+def _direct_object(verb: Token) -> Token | None:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" else None
+
+
+def _noun_subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        return _noun_subject(verb.head)  # "the toll continued to rise to 270"
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _partitive_whole(root: Token) -> bool:
+    """ "241 of the 242 people", "Of the 242 aboard, ...", "four in every five": the figure is the whole."""
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ not in ("of", "in", "among"):
+        return False
+    governor = head.head
+    if governor.like_num or governor.pos_ == "NUM" or governor.lower_ in _QUANTIFIERS:
+        return True
+    before = [t.lower_ for t in root.doc[max(root.sent.start, root.i - 3) : root.i]]
+    if "every" in before or "out" in before:
+        return True
+    return head.i == root.sent.start or (head.i > 0 and root.doc[head.i - 1].is_punct and head.i - 1 == root.sent.start)
+
+
+def _from_level(root: Token) -> bool:
+    """ "rose from 270 to 274", "fell to 2.82% from 3.16%": the figure before the change."""
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in ("VERB", "AUX")
+
+
+def _measure_words(value: Span, event: Event, measured: Token | None, counted: Token | None) -> list[str]:
+    """Lemmas that say what is measured, nearest first: the value's own phrase, the measured noun, the verb."""
+    root = value.root
+    words: list[str] = []
+    # "at least 20 injured", "20 other tourists & locals injured", "the 26 dead": a participle or
+    # adjective right after the figure says what it counts before any verb further up does
+    for token in value.doc[value.end : min(value.end + 5, value.sent.end)]:
+        if token.is_punct and token.text not in ("&", "-"):
+            break
+        if token.tag_ in ("VBN", "JJ") or token.lower_ == "dead":
+            words.append(token.lemma_.lower())
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    for noun in (measured, counted):
+        if noun is None:
+            continue
+        words.append(noun.lemma_.lower())
+        if noun.lemma_.lower() in _TRANSPARENT:
+            # "the number of those killed": what the number is of
+            words += [t.lemma_.lower() for prep in noun.children if prep.lower_ == "of" for t in prep.subtree]
+        words += [
+            c.lemma_.lower() for c in noun.children
+            if c.dep_ in ("compound", "amod") and c.pos_ != "NUM" and not is_unit(c.text)
+        ]
+    if event.verb is not None:
+        words.append(event.verb.lemma_.lower())
+        # "241 were confirmed dead", "20 are missing": the complement says what happened
+        words += [c.lemma_.lower() for c in event.verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr")]
+        if event.target is not None and event.target.i != root.i:
+            words.append(event.target.lemma_.lower())  # "claimed 274 lives"
+    if root.head.pos_ == "NOUN" and root.head is not measured:
+        words.append(root.head.lemma_.lower())
+    return [w for w in dict.fromkeys(words) if w.isalpha() or "-" in w]
+
+
+def _measure(
+    words: list[str], measured: Token | None, counted: Token | None, event: Event, use_verb: bool = True,
+) -> tuple[str | None, str | None]:
+    """(measure, what it was read from): a class when the words name one ("killed" -> dead), else the noun, else the verb.
+
+    A verb gives the class only to figures that count people ("26 people were killed") or
+    nothing ("26 were killed"): "six members voted" counts members, not votes.
+    """
+    classes = measure_class()
+    generic, groups = _people()
+    noun = measured or counted
+    noun_lemma = noun.lemma_.lower() if noun is not None else None
+    of_people = noun_lemma is None or noun_lemma in generic or noun_lemma in groups
+    if noun_lemma in classes:
+        return classes[noun_lemma], "class"
+    noun_words = {c.lemma_.lower() for c in noun.children} if noun is not None else set()
+    for word in words:
+        if word in classes and (word in noun_words or (of_people and use_verb)):
+            return classes[word], "class"
+    if noun is not None:
+        if noun_lemma in generic or noun_lemma in groups:
+            return "people", "noun"
+        compounds = [
+            c.lemma_.lower() for c in noun.children
+            if c.dep_ == "compound" and c.pos_ != "NUM" and not is_unit(c.text)
+        ]
+        return " ".join([*compounds, noun_lemma]), "noun"
+    return event.predicate, "verb" if event.predicate else None
+
+
+def _holder(root: Token, event: Event, measured: Token | None, ctx: Sentence) -> tuple[str | None, bool]:
+    """Whose value: "Chopra's throw", "Octel shares", "Weber threw 91.06m", "the price of the Apple Watch"."""
+    candidates: list[Token] = []
+    if measured is not None:
+        candidates += [c for c in measured.children if c.dep_ == "poss"]
+        candidates += [c for c in measured.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        candidates += [
+            pobj for prep in measured.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+        ]
+    if event.subject is not None and event.subject.i != root.i and not _inside(root, event.subject):
+        candidates.append(event.subject)
+    elif event.verb is not None:
+        candidates += [c for c in event.verb.children if c.dep_ == "nsubj" and c.lower_ in _PERSON_PRONOUNS]
+    for token in candidates:
+        if token.lower_ in _PERSON_PRONOUNS:
+            named = _clause_person(root, ctx)
+            if named is not None:
+                return named, True
+            continue
+        if token.pos_ == "PROPN":
+            ent = next((e for e in ctx.sent.ents if e.start <= token.i < e.end), None)
+            text = ent.text if ent is not None else " ".join(t.text for t in _compound_name(token))
+            key = normalise(text, ctx.aliases)
+            if key:
+                return key, True
+    return None, False
+
+
+def _clause_person(root: Token, ctx: Sentence) -> str | None:
+    """Who "his" or "I" is: a person named as a subject up the value's clauses, else the person last named."""
+    for token in _governors(root):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ == "PERSON":
+                ent = next((e for e in ctx.sent.ents if e.start <= child.i < e.end), None)
+                return normalise(ent.text if ent is not None else child.text, ctx.aliases)
+    return ctx.person
+
+
+def _inside(token: Token, head: Token) -> bool:
+    return any(t.i == token.i for t in head.subtree)
+
+
+def _compound_name(token: Token) -> list[Token]:
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return sorted([*parts, token], key=lambda t: t.i)
+
+
+def _groups(value: Span, counted: Token | None, measured: Token | None, event: Event, ctx: Sentence) -> frozenset[str]:
+    """Who within the measure: "tourists", "on board", "Indian": a part, not the whole."""
+    found: set[str] = set()
+    _, groups = _people()
+    for noun in (counted, measured):
+        if noun is None:
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma in groups:
+            found.add(lemma)
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+                key = normalise(child.text, ctx.aliases)
+                found.add(demonym(key, ctx.aliases))
+        if noun.ent_type_ == "NORP":  # "25 Indians"
+            key = normalise(noun.text, ctx.aliases)
+            found.add(demonym(key, ctx.aliases))
+    clause = _clause_text(value, event).lower()
+    for name, phrases in _scope_phrases().items():
+        if any(f" {p} " in f" {clause} " for p in phrases):
+            found.add(name)
+    return frozenset(found)
+
+
+def _clause_text(value: Span, event: Event) -> str:
+    if event.verb is None:
+        return value.sent.text
+    start = min(event.verb.left_edge.i, value.start)
+    end = max(event.verb.right_edge.i + 1, value.end)
+    return value.doc[start:end].text
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "inside", "outside", "on", "around", "off"}
+_CLAUSE_DEPS = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
+_REFERENCE_PREPOSITIONS = {"since", "before", "after", "until", "till", "prior", "ahead"}
+
+
+def _clause_places(verb: Token | None, ctx: Sentence, noun: Token | None = None) -> frozenset[str]:
+    """The places a value is located by: "killed in Nairobi", "27 dead in the Andes".
+
+    Only the prepositional phrases on the value's own verb (or its counted noun) count:
+    "killed 26 when gunmen opened fire at Baisaran" does not put the dead anywhere, and
+    "crashed in the Andes, killing 27" does not put the dead in the Andes.
+    """
+    anchors = [t for t in (verb, noun) if t is not None]
+    if not anchors:
+        return frozenset()
+    indices: set[int] = set()
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+                indices.update(_phrase_tokens(child))
+    if not indices:
+        return frozenset()
+    places = set()
+    for ent in ctx.sent.ents:
+        if ent.start in indices and (ent.label_ in PLACE_LABELS or (
+                ent.label_ == "NORP" and demonym(normalise(ent.text, ctx.aliases), ctx.aliases) != normalise(ent.text, ctx.aliases))):
+            key = normalise(ent.text, ctx.aliases)
+            places.add(demonym(key, ctx.aliases))
+    return frozenset(places)
+
+
+def _phrase_tokens(head: Token) -> set[int]:
+    """A phrase's tokens, without the clauses hanging off it."""
+    found = {head.i}
+    for child in head.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            found |= _phrase_tokens(child)
+    return found
+
+
+def _when(value: Span, ctx: Sentence) -> tuple[DateInterval, ...]:
+    """The dates of the sentence that are the value's period: each goes to the figure nearest to it.
+
+    "fell to 2.82% in May from 3.16% in April": May is the period of 2.82%, April of 3.16%.
+    A date that names something else ("since the 2019 attack", "the 2022 Stockholm meeting")
+    is a reference point, not a period.
+    """
+    own = []
+    doc = ctx.sent.doc
+    for start, end, interval in ctx.periods:
+        if value.start_char <= start < value.end_char:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or _reference_date(span.root, value):
+            continue
+        nearest = min(ctx.figures, key=lambda f: abs(f[0] - start), default=None)
+        if nearest is None or nearest[0] == value.start_char:
+            own.append(interval)
+    return tuple(own)
+
+
+def _reference_date(root: Token, value: Span) -> bool:
+    if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return not (value.start <= root.head.i < value.end)
+    token = root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.dep_ == "prep" or token.pos_ == "ADP":
+            return token.lower_ in _REFERENCE_PREPOSITIONS
+    return False
+
+
+_MODALS = {"may", "might", "could", "would", "should", "can", "will", "shall"}
+
+
+def modality_of(root: Token, measured: Token | None, value: Span | None = None) -> str:
+    """asserted, expected, rumoured, ruled_out or earlier, from the words that govern the value in its clause."""
+    words = _modality_words()
+    skip = set(range(value.start, value.end)) if value is not None else {root.i}
+    seen: list[str] = []
+
+    def note(token: Token) -> None:
+        if token.i in skip:
+            return  # "May 2010" is a month, not a modal
+        if token.lower_ in _MODALS and token.tag_ != "MD":
+            return
+        seen.extend((token.lemma_.lower(), token.lower_))
+
+    for token in _governors(root):
+        note(token)
+        for child in token.children:
+            if child.dep_ in ("aux", "advmod", "neg", "amod", "det", "nsubj"):
+                note(child)  # "Earlier rumors suggested that ...": the subject says how firm
+        if token.lemma_.lower() in _FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in token.children):
+            return "expected"  # "is set to inject", "is due to open"
+    if measured is not None:
+        for child in measured.children:
+            if child.dep_ in ("amod", "det", "advmod"):
+                note(child)
+            elif child.dep_ in ("relcl", "acl"):  # "the two suppliers that was previously rumored"
+                note(child)
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("advmod", "neg", "aux"):
+                        note(grandchild)
+    for name in ("earlier", "rumoured", "expected", "ruled_out"):
+        if any(word in words[name] for word in seen):
+            return name
+    return "asserted"
+
+
+def _governors(token: Token) -> Iterable[Token]:
+    """The value's ancestors up to its clause's verb, through reported speech and infinitives ("expect ... to cut")."""
+    current = token
+    while True:
+        yield current
+        if current.head.i == current.i:
+            return
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in _CLAUSE_EDGES:
+            return
+        current = current.head
+
+
+def context_words(ctx: Sentence) -> frozenset[str]:
+    """The sentence's content words, every value left out: what two restatements of one fact share."""
+    body = after_dateline(ctx.sent)
+    return frozenset(
+        t.lemma_.lower() for t in body
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.i not in ctx.masked and t.is_alpha and len(t.text) > 1
+    )
+
+
+# ------------------------------------------------------------------ dates
+
+def date_frame(value: Span, ctx: Sentence, anchored: bool) -> Frame:
+    """The frame of a date: the event it dates (action + what was acted on), who acted, how firmly."""
+    event = event_of(value.root, ctx.sent)
+    target = event.target
+    obj = object_key(target, ctx.aliases) if target is not None else None
+    names = ctx.names
+    object_is_name = target is not None and target.pos_ == "PROPN"
+    antecedent = _antecedent(target, ctx)
+    if antecedent is not None:
+        obj, object_is_name, names = antecedent, True, names | {antecedent}
+    agent = object_key(event.subject, ctx.aliases) if event.subject is not None else None
+    near = {w for w in (event.predicate, name_head(obj) if obj else None) if w}
+    measure = f"{event.predicate} {obj}" if event.predicate and obj else (event.predicate or obj)
+    if obj in generic_objects():
+        measure = None  # "the quarter ended June 30": a period, not an event
+    return Frame(
+        measure=measure,
+        predicate=event.predicate,
+        object=obj,
+        counted=phrase(target) if target is not None else None,
+        holder=agent,
+        holder_is_name=event.subject is not None and event.subject.pos_ == "PROPN",
+        places=_clause_places(event.verb, ctx),
+        when=_when(value, ctx),
+        modality="expected" if event.modal else modality_of(value.root, None, value),
+        statement=event.reported,
+        anchored=anchored,
+        names=names,
+        context=context_words(ctx),
+        near=frozenset(near | ({"name"} if object_is_name else set())),
+    )
+
+
+def _antecedent(target: Token | None, ctx: Sentence) -> str | None:
+    """ "The accord, which ... signed in January" after "the Arden Water Treaty": the treaty."""
+    if target is None or target.pos_ != "NOUN" or not bare_definite(target):
+        return None
+    kind = kind_of(target.lemma_.lower())
+    if kind is None:
+        return None
+    candidates = {name for name in ctx.named if kind_of(name_head(name)) == kind}
+    return candidates.pop() if len(candidates) == 1 else None  # two agreements named: which one is not clear

@@ -1,0 +1,219 @@
+"""Documents -> stories: which articles of a scan report one event.
+
+Two articles report one event when they share what is specific to it: the
+names of the people, places and bodies involved, the figures (a toll, a
+score, a price) and the words a report of that event uses. Words every
+article of a scan uses say nothing, so every term is weighted by how rare it
+is among the documents being told apart (IDF).
+
+Grouping is done twice, because what is rare depends on what is being told
+apart. First every document of the scan is placed in a broad group (one
+topic: two earthquakes, two takeovers) with smoothed weights; then each broad
+group is split with weights counted inside that group alone, where the words
+of the topic weigh nothing and only what tells one event from the other
+counts. Inside each pass, every document is first joined to its nearest
+neighbour (short reports are least like anything, yet most like their own
+story), then groups are merged while their average similarity stays above a
+floor (average-link clustering).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Doc
+
+from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
+from claimcheck.models import Story
+
+NAME_WEIGHT = 2.0  # a shared name tells more about the event than a shared word
+BROAD_FLOOR = 0.05  # average cosine (smoothed weights) above which documents share a topic
+EVENT_FLOOR = 0.05  # average cosine (weights inside the topic) above which they share an event
+SPLIT_MIN = 3  # a broad group is split only when it has at least this many documents
+_FIGURE = re.compile(r"^\d[\d,./-]*$")
+_TRIVIAL_FIGURES = {"1", "2", "3", "one", "two", "three"}
+
+
+@dataclass(frozen=True)
+class DocumentTerms:
+    """What a document is about, as weighted terms: names, figures and content words."""
+
+    terms: Mapping[str, int]
+    names: Mapping[str, str] = field(default_factory=dict)  # name key -> the name as first written
+
+
+def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] = ()) -> DocumentTerms:
+    """The terms of one parsed article; `skip` holds character spans (page furniture, bylines) to leave out."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+
+    def skipped(offset: int) -> bool:
+        return any(start <= offset < end for start, end in skip)
+
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or skipped(ent.start_char):
+            continue
+        key = normalise(ent.text, aliases)
+        if not key or "/" in key:
+            continue
+        shown.setdefault(key, " ".join(ent.text.split()))
+        for word in key.split():
+            if len(word) > 2:
+                counts["n:" + word] += 1  # word by word, so "Reid" meets "Tara Reid"
+    for token in doc:
+        if token.is_space or token.like_url or "/" in token.text or skipped(token.idx):
+            continue
+        if _FIGURE.match(token.text) or token.like_num:
+            figure = token.lower_.replace(",", "")
+            if figure not in _TRIVIAL_FIGURES:
+                counts["n:#" + figure] += 1  # a toll, a score, a price: the same event gives the same figures
+            continue
+        if token.is_stop or token.is_punct or len(token.text) < 3 or token.ent_type_:
+            continue
+        if token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
+            counts["w:" + token.lemma_.lower()] += 1
+    return DocumentTerms(terms=dict(counts), names=shown)
+
+
+def group_stories(documents: Sequence[tuple[str, DocumentTerms]], copies: Mapping[str, str] | None = None) -> list[Story]:
+    """Every document in exactly one story; near-duplicates (`copies`: id -> first copy) always together."""
+    if not documents:
+        return []
+    ids = [doc_id for doc_id, _ in documents]
+    bags = [terms.terms for _, terms in documents]
+    broad = _cluster(_similarity(bags, sharp=False), BROAD_FLOOR)
+    groups: list[list[int]] = []
+    for members in broad:
+        if len(members) < SPLIT_MIN:
+            groups.append(members)
+            continue
+        inner = _cluster(_similarity([bags[i] for i in members], sharp=True), EVENT_FLOOR)
+        groups.extend([members[i] for i in part] for part in inner)
+    groups = _join_copies(groups, ids, copies or {})
+    stories = [_story([ids[i] for i in sorted(group)], [documents[i][1] for i in group]) for group in groups]
+    return sorted(stories, key=lambda s: (-len(s.documents), s.documents))
+
+
+def _similarity(bags: Sequence[Mapping[str, int]], sharp: bool) -> np.ndarray:
+    """Cosine similarity of TF-IDF vectors; `sharp` weights give terms found in every document almost nothing."""
+    n = len(bags)
+    df = Counter(term for bag in bags for term in bag)
+    vectors = []
+    for bag in bags:
+        weights = {}
+        for term, count in bag.items():
+            idf = math.log((n + 1) / (df[term] + 0.5)) if sharp else math.log((n + 1) / (df[term] + 1)) + 1
+            weights[term] = (1 + math.log(count)) * idf * (NAME_WEIGHT if term.startswith("n:") else 1.0)
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({term: w / norm for term, w in weights.items()})
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, vector in enumerate(vectors):
+        for term, w in vector.items():
+            postings.setdefault(term, []).append((i, w))
+    sim = np.zeros((n, n))
+    for entries in postings.values():
+        if len(entries) < 2:
+            continue
+        index = np.array([i for i, _ in entries])
+        weight = np.array([w for _, w in entries])
+        sim[np.ix_(index, index)] += np.outer(weight, weight)
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
+    """Nearest-neighbour links, then average-link merging while the average similarity is at least `floor`."""
+    n = len(sim)
+    if n == 1:
+        return [[0]]
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        j = int(np.argmax(sim[i]))
+        if sim[i, j] >= floor and j != i:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    clusters = list(groups.values())
+    # average similarity between clusters, kept up to date as they merge (Lance-Williams)
+    size = np.array([len(c) for c in clusters], dtype=float)
+    index = [np.array(c) for c in clusters]
+    between = np.array([[sim[np.ix_(a, b)].mean() for b in index] for a in index])
+    np.fill_diagonal(between, -np.inf)
+    alive = np.ones(len(clusters), dtype=bool)
+    while alive.sum() > 1:
+        masked = np.where(alive[:, None] & alive[None, :], between, -np.inf)
+        flat = int(np.argmax(masked))
+        a, b = divmod(flat, len(clusters))
+        if masked[a, b] < floor:
+            break
+        merged = (size[a] * between[a] + size[b] * between[b]) / (size[a] + size[b])
+        between[a, :] = merged
+        between[:, a] = merged
+        between[a, a] = -np.inf
+        size[a] += size[b]
+        clusters[a] = clusters[a] + clusters[b]
+        alive[b] = False
+        between[b, :] = -np.inf
+        between[:, b] = -np.inf
+    return [sorted(clusters[i]) for i in range(len(clusters)) if alive[i]]
+
+
+def _join_copies(groups: list[list[int]], ids: list[str], copies: Mapping[str, str]) -> list[list[int]]:
+    """Near-duplicates are one text: whatever the weights say, they are in one story."""
+    position = {doc_id: i for i, doc_id in enumerate(ids)}
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            g = parent[g]
+        return g
+
+    for doc_id, lead in copies.items():
+        if doc_id in position and lead in position:
+            a, b = root(group_of[position[doc_id]]), root(group_of[position[lead]])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    joined: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        joined.setdefault(root(g), []).extend(members)
+    return list(joined.values())
+
+
+def _story(documents: list[str], terms: list[DocumentTerms]) -> Story:
+    digest = hashlib.sha1("|".join(documents).encode()).hexdigest()[:10]
+    return Story(id=f"story-{digest}", label=_label(terms), documents=tuple(documents))
+
+
+def _label(terms: list[DocumentTerms]) -> str:
+    """The names most of the story's documents use, most widely used first: 'Wladimir Klitschko, Tony Thompson'."""
+    spread: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for doc in terms:
+        for key, text in doc.names.items():
+            spread[key] += 1
+            shown.setdefault(key, text)
+    if not spread:
+        return "(no names)"
+    top = [key for key, _ in sorted(spread.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))]
+    chosen: list[str] = []
+    for key in top:
+        if any(key in other or other in key for other in chosen):
+            continue  # "Klitschko" adds nothing after "Wladimir Klitschko"
+        chosen.append(key)
+        if len(chosen) == 3:
+            break
+    return ", ".join(shown[key] for key in chosen)
