@@ -28,14 +28,17 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
 
+from claimcheck.extract.entities import overlap as names_overlap
 from claimcheck.extract.entities import same_name
 from claimcheck.extract.numbers import units
 from claimcheck.models import Claim, Story
 
-ACROSS_MIN = 0.30  # score two values in different articles of one story need
-WITHIN_MIN = 0.40  # score two values in one article need: a restatement, not a new figure
-AMBIGUOUS_MIN = 0.45  # sentence overlap needed when an article gives several values of one measure
-WEAK_MIN = 0.50  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
+ACROSS_MIN = 0.30  # score two values in different articles of one story need (claimcheck check)
+SAID_ALIKE = 0.45  # sentence overlap at which two sentences say the same thing
+NAMED_MIN = 0.20  # sentence overlap needed for one fact of one named holder ("Chopra's throw")
+EVENT_MIN = 0.10  # sentence overlap needed for two dates of one event named alike
+AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
+WEAK_MIN = 0.55  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
 RESTATED = 0.85  # sequence similarity of two sentences, values masked, above which they are one sentence
 BACKGROUND_DAYS = 7  # a figure for a period that ended this long before the other report is background
 _FIGURES = ("number", "money", "percent", "count")
@@ -50,6 +53,7 @@ class Pair:
     b: Claim
     score: float  # 0..1 and more: overlap of the masked sentences plus frame agreement
     how: str  # "restated" (one sentence, values aside), "paraphrased", or "restated in one article"
+    overlap: float = 0.0  # the masked sentences' weighted word overlap alone
 
 
 @dataclass
@@ -79,13 +83,14 @@ class _Scan:
 
 def fact_key(claim: Claim) -> tuple:
     f = claim.frame
-    return (claim.value.kind == "date", f.measure, f.holder, f.groups)
+    return (claim.value.kind == "date", f.measure, f.holder, f.groups, f.object if f.object_is_name else None)
 
 
 def align(claims: Sequence[Claim], stories: Sequence[Story], published: dict[str, date | None] | None = None) -> list[Pair]:
     """Every aligned pair of date and figure claims, inside stories and inside articles."""
     sentences = _sentences(claims)
-    scan = _Scan(_idf(sentences), _values(sentences), published or {})
+    published = published or {}
+    scan = _Scan(_idf(sentences), _values(sentences, published), published)
     by_doc: dict[str, list[_Sentence]] = defaultdict(list)
     for sentence in sentences:
         by_doc[sentence.document].append(sentence)
@@ -119,10 +124,12 @@ def _sentences(claims: Sequence[Claim]) -> list[_Sentence]:
     return list(grouped.values())
 
 
-def _values(sentences: Sequence[_Sentence]) -> dict[tuple, frozenset[str]]:
+def _values(sentences: Sequence[_Sentence], published: dict[str, date | None]) -> dict[tuple, frozenset[str]]:
     found: dict[tuple, set[str]] = defaultdict(set)
     for sentence in sentences:
         for claim in sentence.facts():
+            if _dated_before(claim, published.get(claim.document)):
+                continue  # "bought Maison Rive for $300 million in 2021": background, not another value of today's fact
             found[(claim.document, fact_key(claim))].add(" ".join(claim.value.text.lower().split()))
     return {key: frozenset(values) for key, values in found.items()}
 
@@ -174,8 +181,8 @@ def _within(sentences: list[_Sentence], scan: _Scan) -> list[Pair]:
 
 def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool) -> list[Pair]:
     similarity = overlap(sa.context, sb.context, scan.weights)
-    if similarity >= 0.5 and _restated(sa, sb):
-        return [Pair(a, b, 1.0 + similarity, "restated") for a, b in _in_order(sa.claims, sb.claims)]
+    if across and similarity >= 0.5 and _restated(sa, sb):
+        return [Pair(a, b, 1.0 + similarity, "restated", similarity) for a, b in _in_order(sa.claims, sb.claims)]
     pairs = []
     for a in sa.facts():
         for b in sb.facts():
@@ -184,39 +191,64 @@ def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool) -> list[P
                 continue
             score = round(similarity + fit, 3)
             if _accepted(a, b, similarity, score, scan, across):
-                pairs.append(Pair(a, b, score, "paraphrased" if across else "restated in one article"))
+                pairs.append(Pair(a, b, score, "paraphrased" if across else "restated in one article", similarity))
     return pairs
 
 
 def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, across: bool) -> bool:
-    """Whether two fitting values are one fact, by how specific their fact is and how alike their sentences are.
+    """Whether two fitting values are one fact: the evidence asked for grows as the fact gets vaguer.
 
-    A fact each article gives once, of a named class (the dead, the injured), is paired
-    whatever the words around it: outlets tell a toll in their own words. A fact an
-    article gives several values of ("five overs", "six overs") needs sentences that say
-    the same thing, and so does a figure known only by its verb ("injected").
+    Across articles of one story, a figure of a named class (the dead, the injured, an
+    age) that each article gives once is paired whatever the words around it: outlets
+    tell a toll in their own words. A dated event (the same action on the same thing)
+    or a figure of one named holder, or of the same action on the same counted thing
+    with names in common, needs only some shared words. Anything else needs sentences
+    that say the same thing. Inside one article the same evidence is asked for, and the
+    article must give no third value for the fact, nor set two periods side by side.
     """
-    if "verb" in (a.frame.measured_by, b.frame.measured_by) and similarity < WEAK_MIN:
-        return False
-    if across:
-        if scan.ambiguous(a) or scan.ambiguous(b):
-            return similarity >= AMBIGUOUS_MIN
-        if a.frame.measured_by == b.frame.measured_by == "class" and a.value.kind != "date":
-            return True
-        return score >= ACROSS_MIN
-    if scan.ambiguous(a, allowed=2):
+    fa, fb = a.frame, b.frame
+    if "verb" in (fa.measured_by, fb.measured_by) or not (fa.measured_by and fb.measured_by):
+        return similarity >= WEAK_MIN  # "injected ₹2.5 lakh crore": only the sentence can tell
+    if across and (scan.ambiguous(a) or scan.ambiguous(b)):
         return similarity >= AMBIGUOUS_MIN
-    return score >= WITHIN_MIN
+    if not across and (scan.ambiguous(a, allowed=2) or scan.ambiguous(b, allowed=2)
+                       or _period_contrast(a) or _period_contrast(b)):
+        return False
+    if across and fa.measured_by == fb.measured_by == "class" and a.value.kind != "date" and fa.modality == "asserted":
+        return True
+    if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
+        return similarity >= NAMED_MIN
+    # names in common, or a sentence that names nothing ("Talks began in 2015"): it is about its story
+    shared_names = not across or not (fa.names and fb.names) or names_overlap(fa.names, fb.names) >= 1
+    if a.value.kind == "date" and fa.measure == fb.measure and shared_names:
+        return similarity >= EVENT_MIN  # "signed the accord in 2023" / "signed the accord in August 2025"
+    if fa.predicate and fa.predicate == fb.predicate and shared_names:
+        return similarity >= NAMED_MIN  # "31 passengers were treated" / "Thirteen passengers were treated"
+    return similarity >= SAID_ALIKE
+
+
+_CONTRAST = re.compile(r"\b(?:year[- ]earlier|a year ago|year ago|previous|prior|last year's|compared with|"
+                       r"compared to|versus|respectively)\b", re.I)
+
+
+def _period_contrast(claim: Claim) -> bool:
+    """ "earned $13.7 million, against $9.7 million in the year-earlier quarter": two periods, not one figure twice."""
+    return bool(_CONTRAST.search(claim.text))
 
 
 def _background(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
     """A figure dated well before the other article appeared is background, not today's figure."""
-    for x, y in ((a, b), (b, a)):
-        day = published.get(y.document)
-        if x.frame.when and not y.frame.when and day is not None:
-            if all((day - period.end).days > BACKGROUND_DAYS for period in x.frame.when):
-                return True
-    return False
+    return any(
+        x.frame.when and not y.frame.when and _dated_before(x, published.get(y.document))
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _dated_before(claim: Claim, day: date | None) -> bool:
+    """Whether every period a figure is given for ended well before `day`."""
+    return bool(claim.frame.when) and day is not None and claim.value.kind != "date" and all(
+        (day - period.end).days > BACKGROUND_DAYS for period in claim.frame.when
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -249,10 +281,14 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
     fa, fb = a.frame, b.frame
     if not _same_family(a, b):
         return None
+    if fa.statement or fb.statement:
+        return None  # "said on Friday": the day of saying, paired only in restated sentences
     if fa.holder and fb.holder and fa.holder_is_name and fb.holder_is_name and not same_name(fa.holder, fb.holder):
         return None  # Chopra's throw is not Weber's
     if fa.groups != fb.groups:
         return None  # the dead on board are not the whole toll
+    if fa.object_is_name and fb.object_is_name and not same_name(fa.object or "", fb.object or ""):
+        return None  # bought Lindqvist Optics for $1.2 billion, Maison Rive for $300 million
     if fa.places and fb.places and not (fa.places & fb.places) and not _places_meet(fa.places, fb.places):
         return None  # 40 killed in one city, six in another
     if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):

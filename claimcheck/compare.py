@@ -167,7 +167,7 @@ def _how(pair: Pair) -> str:
     fa = pair.a.frame
     what = f"same measure '{fa.measure}'" if fa.measure else "same sentence"
     holder = f", holder '{fa.holder}'" if fa.holder else ""
-    return f"one fact: {pair.how} (alignment score {pair.score:.2f}), {what}{holder}"
+    return f"one fact: {pair.how} (alignment score {pair.score:.2f}, word overlap {pair.overlap:.2f}), {what}{holder}"
 
 
 def _subject(claims: list[Claim]) -> str:
@@ -208,7 +208,9 @@ def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable
         own = by_id[count.related]
         stated, listed = int(count.value.number), int(own.value.number)
         noun = count.frame.counted or "items"
-        if stated != listed and not (count.partial and listed < stated):
+        if stated != listed and not (count.partial == "examples" and listed < stated):
+            # "seven people, including A, B and C" names examples; "eight pillars. These include:" may
+            # leave some out, so a shorter list there is reported softly
             confidence = 0.6 if count.partial else 0.85
             yield Finding(
                 id=finding_id("count_mismatch", [count, own]),
@@ -226,7 +228,7 @@ def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable
             c for c in all_lists
             if c.document != count.document and _same_story(count, c, story_of) and same_set(own.value.items, c.value.items)
         ]
-        differing = [c for c in others if int(c.value.number) != stated and not c.partial]
+        differing = [c for c in others if int(c.value.number) != stated and c.partial != "examples"]
         if differing:
             sizes = ", ".join(f"{int(c.value.number)} in {_label(c)}" for c in differing)
             yield Finding(
@@ -250,7 +252,7 @@ def _list_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable[
     equal. A shorter list is usually an article abbreviating, and lists of different
     sizes under a stated count are count_mismatch's to report.
     """
-    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3 and not c.partial]
+    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3 and c.partial != "examples"]
     counted = {c.related: c for c in claims if c.related is not None}
     for i, a in enumerate(all_lists):
         for b in all_lists[i + 1:]:

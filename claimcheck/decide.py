@@ -31,6 +31,9 @@ from claimcheck.models import Claim, Value
 APPROXIMATE = 0.10  # "about 1,900" stands for 1,710..2,090
 SAME_BOUND_SPREAD = 0.10  # "more than 250" and "more than 252" are one bound; "up to 400" and "up to 600" are not
 UPDATE_DAYS = 3  # figures published this many days apart may be a figure and its later update
+# verbs that give a figure as a change from an earlier one: "the toll rose to 270", "taking the toll to 278"
+CHANGE_VERBS = frozenset({"rise", "climb", "increase", "jump", "mount", "reach", "touch", "swell", "grow", "take",
+                          "bring", "hit", "soar", "surge", "go", "update", "revise"})
 RUNNING_COUNTS = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "rescued", "displaced",
                             "identified", "infected", "people"})
 _LOWER_BOUNDS = {"at_least", "more_than"}
@@ -51,9 +54,15 @@ def decide(a: Claim, b: Claim, published: dict[str, date | None]) -> Verdict:
     if a.frame.modality != b.frame.modality:
         return Verdict("unrelated", f"one is {a.frame.modality}, the other {b.frame.modality}: "
                        "an expectation or an earlier figure is not held against what is reported")
+    if _written_alike(a.value, b.value):
+        return Verdict("agree", "the same value, written alike (any difference is only in anchoring)")
     if a.value.kind == "date" or b.value.kind == "date":
         return _dates(a, b)
     return _amounts(a, b, published)
+
+
+def _written_alike(x: Value, y: Value) -> bool:
+    return x.kind == y.kind and " ".join(x.text.lower().split()) == " ".join(y.text.lower().split())
 
 
 # ------------------------------------------------------------------ dates
@@ -161,10 +170,10 @@ def _show(lo: float, hi: float) -> str:
 def later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> str | None:
     """Why two figures may be a figure and its later update, or None.
 
-    The day a figure is for is the day its own sentence gives ("rose to 270 on
-    Saturday"), else the day its article appeared. A running count (a toll,
-    arrests) given for two different days is an update; other figures are when
-    the days are more than UPDATE_DAYS apart.
+    A figure is as of the day its article appeared (else the day its sentence
+    gives). A running count (a toll, arrests) two or more days apart is an
+    update, and so is one a day apart when either text gives it as a change
+    ("the toll rose to 270"); other figures are when more than UPDATE_DAYS apart.
     """
     if a.document == b.document:
         return None
@@ -173,16 +182,19 @@ def later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> str |
         return None
     apart = abs((first - second).days)
     running = a.frame.measure in RUNNING_COUNTS or b.frame.measure in RUNNING_COUNTS
-    if running and apart >= 1:
-        return f"a running count given for days {apart} day(s) apart: a later update"
+    changing = a.frame.predicate in CHANGE_VERBS or b.frame.predicate in CHANGE_VERBS
+    if running and (apart >= 2 or (apart == 1 and changing)):
+        return f"a running count given {apart} day(s) apart: a later update"
     if apart > UPDATE_DAYS:
-        return f"figures for days {apart} days apart: possibly a later update"
+        return f"figures given {apart} days apart: possibly a later update"
     return None
 
 
 def _day_of(claim: Claim, published: dict[str, date | None]) -> date | None:
+    if published.get(claim.document) is not None:
+        return published[claim.document]
     days = [i.start for i in claim.frame.when if i.start == i.end]
-    return days[0] if days else published.get(claim.document)
+    return days[0] if days else None
 
 
 # ------------------------------------------------------------------ lists

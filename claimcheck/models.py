@@ -141,6 +141,7 @@ class Frame:
     counted: str | None = None  # the counted noun as written: "people", "pillars"
     predicate: str | None = None  # the verb the value hangs off, normalised: "sign", "kill"
     object: str | None = None  # that verb's object (or the dated thing), normalised
+    object_is_name: bool = False  # the object is a proper name: two different names are two things
     holder: str | None = None  # whose value it is, a normalised name: "acme corp", "jane doe"
     holder_is_name: bool = False  # a proper name ("Acme"), not a description ("the company")
     places: frozenset[str] = frozenset()  # the places of the value's clause: its scope in space
@@ -169,7 +170,7 @@ class Claim:
     value_end: int
     frame: Frame = Frame()
     related: str | None = None  # a stated count: the id of the list claim it introduces
-    partial: bool = False  # a list announced as possibly partial ("these include")
+    partial: str = ""  # a list announced as maybe partial ("include": "these include") or as examples ("examples": "such as")
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,12 @@ def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Tok
         person = _after_aged(token) or _appositive(token) or _copula(token) or _years_old(token)
         if person is not None and (person.lower_ in _PRONOUNS or _is_person(person)):
             yield token, person
-        elif with_unnamed and _unnamed_year_old(token):
-            yield token, None
+        elif _unnamed_year_old(token):
+            named = _name_after_description(token)
+            if named is not None:
+                yield token, named  # "the 36-year-old champion Klitschko"
+            elif with_unnamed and _is_subject(token):
+                yield token, None  # "The 26-year-old raised his arms": whoever the article is about
 
 
 def _is_age_number(token: Token) -> bool:
@@ -87,6 +91,25 @@ def _unnamed_year_old(token: Token) -> bool:
         return False
     before = doc[i - 1].lower_ if i > 0 else ""
     return before in ("the", "a", "this", "that")
+
+
+def _name_after_description(token: Token) -> Token | None:
+    """ "the 36-year-old champion Wladimir Klitschko": the person named right after the description."""
+    doc = token.doc
+    for candidate in doc[token.i + 5 : min(token.i + 9, token.sent.end)]:
+        if candidate.ent_type_ == "PERSON":
+            return candidate
+        if candidate.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+            return None
+    return None
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether the "N-year-old" phrase is its clause's subject: the person is the one the text is about."""
+    noun = token
+    while noun.head.i != noun.i and noun.dep_ not in ("nsubj", "nsubjpass") and noun.head.i - token.i <= 6:
+        noun = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _clause_verb(token: Token) -> Token:

@@ -19,7 +19,7 @@ from claimcheck.extract.ages import ages_in
 from claimcheck.extract.entities import Aliases, names_in, normalise, places_in
 from claimcheck.extract.frames import Sentence, age_frame, date_frame, figure_frame
 from claimcheck.extract.grammar import after_dateline
-from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of
+from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
 from claimcheck.models import Article, Claim, Frame, Timex, Value
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -185,9 +185,12 @@ def _bare_pair(ent: Span) -> bool:
 
 
 def _excepted(ent: Span) -> bool:
-    """ "all but one of the 242", "except two": the figure is what is left out, not a count of anything."""
+    """ "all but one of the 242", "except two", "31 votes to 12": what is left out, or the other side of a tally."""
     before = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 2) : ent.start]]
-    return before[-2:] == ["all", "but"] or before[-1:] == ["except"] or before[-2:] == ["except", "for"]
+    if before[-2:] == ["all", "but"] or before[-1:] == ["except"] or before[-2:] == ["except", "for"]:
+        return True
+    window = ent.doc[max(ent.sent.start, ent.start - 3) : ent.start]
+    return len(window) >= 2 and window[-1].lower_ == "to" and any(t.like_num for t in window[:-1])  # "31 votes to 12"
 
 
 def _amount_claims(article: Article, ctx: Sentence, quote: tuple[int, int], amounts: list[Span]) -> Iterator[Claim]:
@@ -201,7 +204,9 @@ def _amount_claims(article: Article, ctx: Sentence, quote: tuple[int, int], amou
         if kind == "number" and counted is not None and counted.tag_ in ("NNS", "NNPS") and amount.unit is None:
             kind = "count"
         before = doc[max(ctx.sent.start, ent.start - 3) : ent.start]
-        if len(before) and before[-1].dep_ == "prep" and ent.root.head.i == before[-1].i:
+        if len(before) and (
+            (before[-1].dep_ == "prep" and ent.root.head.i == before[-1].i) or takes_preposition(before)
+        ):
             before = before[:0]  # "built around five goals": a preposition, not "about five"
         qualifier = qualifier_of(before.text + " ", ent.text)
         if qualifier == "between" and amount.high is None:
@@ -264,7 +269,7 @@ def _list_claims(
             if enum.intro_start is not None and enum.intro_start <= c.value_start < (enum.intro_end or enum.start)
         ]
         if intro and _firm(intro[-1]):
-            linked[intro[-1].id] = _link(intro[-1], list_claim, enum.partial)
+            linked[intro[-1].id] = _link(intro[-1], list_claim, lists.partiality(article.text[intro[-1].value_end : enum.start]))
         found.append(list_claim)
     previous: Span | None = None
     for sent, kind, names in sentences:
@@ -297,7 +302,9 @@ def _list_claims(
             list_claim = _as_claim(article, enum, names=names, sentence=sent)
             candidates = [c for c in counts if c.id not in linked and _introduces(doc, c, first, sent)]
             if candidates and _firm(candidates[-1]):
-                linked[candidates[-1].id] = _link(candidates[-1], list_claim, enum.partial)
+                stated = candidates[-1]
+                partial = lists.partiality(article.text[stated.value_end : enum.start])
+                linked[stated.id] = _link(stated, list_claim, partial)
             found.append(list_claim)
     return found, linked
 
@@ -354,7 +361,7 @@ def _noun_end(doc: Doc, count: Claim) -> int:
     return max(count.value_end, head.idx + len(head.text))
 
 
-def _link(count: Claim, list_claim: Claim, partial: bool) -> Claim:
+def _link(count: Claim, list_claim: Claim, partial: str) -> Claim:
     return replace(count, related=list_claim.id, partial=partial)
 
 

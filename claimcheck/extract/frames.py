@@ -105,6 +105,11 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
     groups = _groups(value, counted, measured, event, ctx)
     if whole or (measured is not None and any(c.lower_ in _WHOLE_MARKERS for c in measured.children)):
         groups |= {"whole"}  # "of the 242 aboard, 241 died": 242 is everyone, not the dead
+    elif _partitive_part(root, counted):
+        groups |= {"part"}  # "three of the dead", "five were among the dead": a part of a count
+    side = _tally_side(value)
+    if side:
+        groups |= {side}  # "31 in favour and 12 against": two sides of one vote
     modality = "earlier" if _from_level(root) else modality_of(root, measured, value)
     return Frame(
         measure=measure,
@@ -112,6 +117,7 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
         counted=counted.text if counted is not None else None,
         predicate=event.predicate,
         object=object_key(event.target, ctx.aliases) if event.target is not None else None,
+        object_is_name=event.target is not None and event.target.pos_ == "PROPN",
         holder=holder,
         holder_is_name=holder_is_name,
         places=_clause_places(event.verb, ctx, measured),
@@ -178,6 +184,32 @@ def _partitive_whole(root: Token) -> bool:
     if "every" in before or "out" in before:
         return True
     return head.i == root.sent.start or (head.i > 0 and root.doc[head.i - 1].is_punct and head.i - 1 == root.sent.start)
+
+
+def _partitive_part(root: Token, counted: Token | None) -> bool:
+    """ "Three of the dead were Bolivian", "22 of the 26 victims", "five were among the dead"."""
+    for token in (root, counted):
+        if token is None:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "among") and any(g.dep_ == "pobj" for g in c.children)
+               for c in token.children) and token is root:
+            return True
+        head = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ == "among" for c in head.children
+        ):
+            return True
+    return False
+
+
+def _tally_side(value: Span) -> str | None:
+    following = [t.lower_ for t in value.doc[value.end : min(value.end + 3, value.sent.end)]]
+    for side in ("against", "abstaining", "abstained", "abstentions"):
+        if side in following[:2]:
+            return "against" if side == "against" else "abstained"
+    if following[:2] == ["in", "favour"] or following[:2] == ["in", "favor"]:
+        return "for"
+    return None
 
 
 def _from_level(root: Token) -> bool:
@@ -433,14 +465,18 @@ def modality_of(root: Token, measured: Token | None, value: Span | None = None) 
         for child in measured.children:
             if child.dep_ in ("amod", "det", "advmod"):
                 note(child)
-            elif child.dep_ in ("relcl", "acl"):  # "the two suppliers that was previously rumored"
-                note(child)
-                for grandchild in child.children:
-                    if grandchild.dep_ in ("advmod", "neg", "aux"):
-                        note(grandchild)
     for name in ("earlier", "rumoured", "expected", "ruled_out"):
         if any(word in words[name] for word in seen):
             return name
+    if measured is not None:
+        # "the two suppliers that was previously rumored": a clause on the noun can say the figure
+        # is an old or rumoured one (not that it is expected: "measures aimed at ..." are real)
+        clause = [w for child in measured.children if child.dep_ in ("relcl", "acl")
+                  for t in (child, *(g for g in child.children if g.dep_ in ("advmod", "neg", "aux")))
+                  for w in (t.lemma_.lower(), t.lower_)]
+        for name in ("earlier", "rumoured"):
+            if any(word in words[name] for word in clause):
+                return name
     return "asserted"
 
 
@@ -480,16 +516,20 @@ def date_frame(value: Span, ctx: Sentence, anchored: bool) -> Frame:
     agent = object_key(event.subject, ctx.aliases) if event.subject is not None else None
     near = {w for w in (event.predicate, name_head(obj) if obj else None) if w}
     measure = f"{event.predicate} {obj}" if event.predicate and obj else (event.predicate or obj)
-    if obj in generic_objects():
-        measure = None  # "the quarter ended June 30": a period, not an event
+    if obj in generic_objects() or _period_of_figure(value, ctx) or _reference_date(value.root, value):
+        # "the quarter ended June 30", "revenue of $410 million in 2024", "the worst since 2000":
+        # a period or a point of comparison, not the date of an event
+        measure = None
     return Frame(
         measure=measure,
+        measured_by="event" if (event.predicate and obj and measure) else ("verb" if measure else None),
         predicate=event.predicate,
         object=obj,
+        object_is_name=object_is_name,
         counted=phrase(target) if target is not None else None,
         holder=agent,
         holder_is_name=event.subject is not None and event.subject.pos_ == "PROPN",
-        places=_clause_places(event.verb, ctx),
+        places=_clause_places(event.verb, ctx, target),
         when=_when(value, ctx),
         modality="expected" if event.modal else modality_of(value.root, None, value),
         statement=event.reported,
@@ -498,6 +538,27 @@ def date_frame(value: Span, ctx: Sentence, anchored: bool) -> Frame:
         context=context_words(ctx),
         near=frozenset(near | ({"name"} if object_is_name else set())),
     )
+
+
+def _period_of_figure(value: Span, ctx: Sentence) -> bool:
+    """A date that is the period of a figure in its own clause, not an event's date.
+
+    "had revenue of $410 million in 2024": 2024 is the revenue's year. "completed the
+    acquisition in 2021, paying $640 million": 2021 dates the acquisition.
+    """
+    doc = ctx.sent.doc
+    verb = _clause_verb_of(value.root)
+    for start, end in ctx.figures:
+        figure = doc.char_span(start, end, alignment_mode="expand")
+        if figure is not None and abs(start - value.start_char) < 80 and _clause_verb_of(figure.root) is verb:
+            return True
+    return False
+
+
+def _clause_verb_of(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _antecedent(target: Token | None, ctx: Sentence) -> str | None:

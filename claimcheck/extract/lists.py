@@ -10,7 +10,16 @@ from spacy.tokens import Span, Token
 from claimcheck.models import Article, Block
 
 _BULLET = re.compile(r"^\s*(?:[-*•●▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_PARTIAL = re.compile(r"\b(?:includ\w*|such as|among them|among others|for example|e\.g\.|like)\b", re.I)
+_EXAMPLES = re.compile(r"\b(?:including|such as|among them|among others|for example|for instance|e\.g\.|like)\b", re.I)
+_INCLUDE = re.compile(r"\binclud(?:e|es|ed)\b", re.I)
+
+
+def partiality(intro: str) -> str:
+    """How much of a set a list's introduction promises: "" (all of it), "include" ("these include":
+    maybe not all) or "examples" ("including", "such as": examples, never the whole set)."""
+    if _EXAMPLES.search(intro):
+        return "examples"
+    return "include" if _INCLUDE.search(intro) else ""
 
 
 @dataclass(frozen=True)
@@ -22,7 +31,7 @@ class Enumeration:
     style: str  # "bullets" or "inline"
     intro_start: int | None = None  # where the text that introduces a bullet list begins
     intro_end: int | None = None
-    partial: bool = False
+    partial: str = ""  # "" the whole set, "include" maybe not all of it, "examples" never all of it
 
 
 def bullet_lists(article: Article) -> Iterator[Enumeration]:
@@ -63,7 +72,7 @@ def _bullets(article: Article, run: list[Block], intro: Block | None) -> Enumera
         style="bullets",
         intro_start=intro.start if intro else None,
         intro_end=intro.end if intro else None,
-        partial=bool(_PARTIAL.search(intro_text)),
+        partial=partiality(intro_text),
     )
 
 
@@ -82,7 +91,7 @@ def inline_lists(sent: Span, text: str, min_items: int = 3) -> Iterator[tuple[To
         items = tuple(text[s:e] for s, e in spans)
         yield token, Enumeration(
             start=spans[0][0], end=spans[-1][1], items=items, item_spans=tuple(spans), style="inline",
-            partial=bool(_PARTIAL.search(text[sent.start_char : spans[0][0]])),
+            partial=partiality(text[sent.start_char : spans[0][0]]),
         )
 
 
@@ -144,7 +153,7 @@ def following_list(text: str, start: int, limit: int) -> Enumeration | None:
         return None
     found = _enumeration(text, opener.end(), limit, None)
     if found is not None and opener.group(1).lower().startswith("includ"):
-        found = replace(found, partial=True)  # "these include" may leave some out
+        found = replace(found, partial="include")  # "these include" may leave some out
     return found
 
 

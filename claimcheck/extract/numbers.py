@@ -190,3 +190,17 @@ def qualifier_of(before: str, text: str) -> str:
         if rx.search(before):
             return name
     return "exact"
+
+
+# Verbs after which "around", "over" and "across" are prepositions: "structured around eight pillars"
+# is eight pillars, not about eight.
+_PREPOSITIONAL_VERBS = {"structure", "build", "center", "centre", "base", "revolve", "organise", "organize",
+                        "focus", "design", "frame", "arrange", "shape", "wrap", "gather", "cluster", "spread",
+                        "split", "divide", "stretch", "span", "hover", "hang"}
+
+
+def takes_preposition(before) -> bool:
+    """Whether the last word before a figure is a preposition of the verb before it, not a qualifier."""
+    if len(before) < 2 or before[-1].lower_ not in ("around", "over", "across", "under"):
+        return False
+    return before[-2].pos_ == "VERB" and before[-2].lemma_.lower() in _PREPOSITIONAL_VERBS
