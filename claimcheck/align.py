@@ -30,6 +30,7 @@ from itertools import combinations
 
 from claimcheck.extract.entities import overlap as names_overlap
 from claimcheck.extract.entities import same_name
+from claimcheck.extract.frames import incident_classes
 from claimcheck.extract.numbers import units
 from claimcheck.models import Claim, Story
 
@@ -37,6 +38,9 @@ ACROSS_MIN = 0.30  # score two values in different articles of one story need (c
 SAID_ALIKE = 0.45  # sentence overlap at which two sentences say the same thing
 NAMED_MIN = 0.20  # sentence overlap needed for one fact of one named holder ("Chopra's throw")
 EVENT_MIN = 0.10  # sentence overlap needed for two dates of one event named alike
+RESTATED_MIN = 0.30  # sentence overlap needed for one action's figure said twice in one article
+STORY_NAMES = 3  # names two articles must share for a sentence that names nothing to be about their story
+_ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: the toll, the injured, an age
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
 WEAK_MIN = 0.55  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
 RESTATED = 0.85  # sequence similarity of two sentences, values masked, above which they are one sentence
@@ -77,6 +81,11 @@ class _Scan:
     values: dict[tuple, frozenset[str]]  # (document, fact key) -> the distinct values given for it
     published: dict[str, date | None]
 
+    names: dict[str, frozenset[str]]  # every name each article uses
+
+    def shared_names(self, doc_a: str, doc_b: str) -> int:
+        return names_overlap(self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset()))
+
     def ambiguous(self, claim: Claim, allowed: int = 1) -> bool:
         return len(self.values.get((claim.document, fact_key(claim)), ())) > allowed
 
@@ -90,7 +99,11 @@ def align(claims: Sequence[Claim], stories: Sequence[Story], published: dict[str
     """Every aligned pair of date and figure claims, inside stories and inside articles."""
     sentences = _sentences(claims)
     published = published or {}
-    scan = _Scan(_idf(sentences), _values(sentences, published), published)
+    names: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        names[claim.document].update(claim.frame.names)
+    scan = _Scan(_idf(sentences), _values(sentences, published), published,
+                 {doc: frozenset(found) for doc, found in names.items()})
     by_doc: dict[str, list[_Sentence]] = defaultdict(list)
     for sentence in sentences:
         by_doc[sentence.document].append(sentence)
@@ -207,24 +220,51 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
     article must give no third value for the fact, nor set two periods side by side.
     """
     fa, fb = a.frame, b.frame
+    if not across and not _restatement(a, b, scan):
+        return False
+    if a.value.kind == "date" and not (fa.measure and fb.measure):
+        return False  # a date of no event ("the third quarter") is paired only in restated sentences
     if "verb" in (fa.measured_by, fb.measured_by) or not (fa.measured_by and fb.measured_by):
         return similarity >= WEAK_MIN  # "injected ₹2.5 lakh crore": only the sentence can tell
     if across and (scan.ambiguous(a) or scan.ambiguous(b)):
         return similarity >= AMBIGUOUS_MIN
-    if not across and (scan.ambiguous(a, allowed=2) or scan.ambiguous(b, allowed=2)
-                       or _period_contrast(a) or _period_contrast(b)):
-        return False
-    if across and fa.measured_by == fb.measured_by == "class" and a.value.kind != "date" and fa.modality == "asserted":
+    if across and fa.measure in _ONE_PER_REPORT and fa.measure == fb.measure and fa.modality == "asserted":
         return True
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
         return similarity >= NAMED_MIN
-    # names in common, or a sentence that names nothing ("Talks began in 2015"): it is about its story
-    shared_names = not across or not (fa.names and fb.names) or names_overlap(fa.names, fb.names) >= 1
-    if a.value.kind == "date" and fa.measure == fb.measure and shared_names:
-        return similarity >= EVENT_MIN  # "signed the accord in 2023" / "signed the accord in August 2025"
-    if fa.predicate and fa.predicate == fb.predicate and shared_names:
+    if not across:
+        if a.value.kind == "date" and fa.measure == fb.measure:
+            return True  # one event dated twice in one article (the lead and a fact box)
+        same_action = bool(fa.predicate) and fa.predicate == fb.predicate
+        return similarity >= (RESTATED_MIN if same_action else SAID_ALIKE)
+    if a.value.kind == "date" and fa.measure == fb.measure:
+        # a sentence that names nothing ("Talks began in 2015") is about its article, so the two
+        # articles must share what they are about
+        if names_overlap(fa.names, fb.names) >= 1 or (
+            not (fa.names and fb.names) and scan.shared_names(a.document, b.document) >= STORY_NAMES
+        ):
+            return similarity >= EVENT_MIN  # "signed the accord in 2023" / "signed the accord in August 2025"
+    if fa.predicate and fa.predicate == fb.predicate and names_overlap(fa.names, fb.names) >= 1:
         return similarity >= NAMED_MIN  # "31 passengers were treated" / "Thirteen passengers were treated"
     return similarity >= SAID_ALIKE
+
+
+def _restatement(a: Claim, b: Claim, scan: _Scan) -> bool:
+    """Whether two values of one article can be one figure said twice (a lead and a fact box).
+
+    Not when the article gives a third value for it, sets two periods side by side
+    ("against $9.7 million a year earlier"), dates one and not the other, or repeats one
+    sentence pattern with another figure ("Sales rose to $3 million ... Sales rose to
+    $9.8 million": parallel lines about two things, not one thing twice).
+    """
+    fa, fb = a.frame, b.frame
+    if scan.ambiguous(a, allowed=2) or scan.ambiguous(b, allowed=2) or _period_contrast(a) or _period_contrast(b):
+        return False
+    if a.value.kind == "date" and (fa.anchored or fb.anchored or fa.measured_by != "event"):
+        return False  # "today" and "the winter of 1994" in one article are two moments, not one
+    if bool(fa.when) != bool(fb.when) or (a.value.kind != "date" and fa.periods_said != fb.periods_said):
+        return False
+    return SequenceMatcher(None, _masked_tokens(a.text), _masked_tokens(b.text), autojunk=False).ratio() < RESTATED
 
 
 _CONTRAST = re.compile(r"\b(?:year[- ]earlier|a year ago|year ago|previous|prior|last year's|compared with|"
@@ -293,6 +333,8 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
         return None  # 40 killed in one city, six in another
     if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):
         return None  # revenue for 2024 and for 2023
+    if a.value.kind != "date" and fa.periods_said and fb.periods_said and not (fa.periods_said & fb.periods_said):
+        return None  # "in the year-earlier period" and "in 1988": figures for two periods
     bonus = 0.0
     if a.value.kind == "date":
         bonus += _date_event_fit(fa, fb)

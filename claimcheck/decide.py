@@ -33,7 +33,8 @@ SAME_BOUND_SPREAD = 0.10  # "more than 250" and "more than 252" are one bound; "
 UPDATE_DAYS = 3  # figures published this many days apart may be a figure and its later update
 # verbs that give a figure as a change from an earlier one: "the toll rose to 270", "taking the toll to 278"
 CHANGE_VERBS = frozenset({"rise", "climb", "increase", "jump", "mount", "reach", "touch", "swell", "grow", "take",
-                          "bring", "hit", "soar", "surge", "go", "update", "revise"})
+                          "bring", "hit", "soar", "surge", "go", "update", "revise", "raise", "lower", "cut",
+                          "reduce", "boost", "hike", "trim", "sweeten", "lift", "fall", "drop", "decline"})
 RUNNING_COUNTS = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "rescued", "displaced",
                             "identified", "infected", "people"})
 _LOWER_BOUNDS = {"at_least", "more_than"}
@@ -185,6 +186,8 @@ def later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> str |
     changing = a.frame.predicate in CHANGE_VERBS or b.frame.predicate in CHANGE_VERBS
     if running and (apart >= 2 or (apart == 1 and changing)):
         return f"a running count given {apart} day(s) apart: a later update"
+    if changing and apart >= 1:
+        return f"given as a change ('{a.frame.predicate or b.frame.predicate}') {apart} day(s) apart: a later figure"
     if apart > UPDATE_DAYS:
         return f"figures given {apart} days apart: possibly a later update"
     return None

@@ -29,6 +29,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
+from claimcheck.extract.numbers import is_magnitude
 from claimcheck.models import Story
 
 NAME_WEIGHT = 2.0  # a shared name tells more about the event than a shared word
@@ -70,8 +71,8 @@ def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] =
             continue
         if _FIGURE.match(token.text) or token.like_num:
             figure = token.lower_.replace(",", "")
-            if figure not in _TRIVIAL_FIGURES:
-                counts["n:#" + figure] += 1  # a toll, a score, a price: the same event gives the same figures
+            if figure not in _TRIVIAL_FIGURES and not is_magnitude(figure):
+                counts["n:#" + figure] += 1  # a toll, a score, a round: the same event gives the same figures
             continue
         if token.is_stop or token.is_punct or len(token.text) < 3 or token.ent_type_:
             continue

@@ -25,6 +25,8 @@ from claimcheck.models import Article, Claim, Frame, Timex, Value
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s|\s*[–—-]\s*\d{2,4})?$")
 _WEEKDAY_TIMEX = re.compile(r"^XXXX-WXX-\d")
+_DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|"
+                        r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|today|yesterday|tomorrow|tonight")
 MAX_COUNT = 40  # "five measures" is a count of a list; "70 companies" is a figure, not an enumeration
 
 
@@ -52,6 +54,7 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
             periods=tuple((t.start, t.end, t.interval) for t in dates if t.type == "DATE" and t.interval is not None),
             masked=_masked(sent, dates, amounts), aliases=aliases, person=person, named=frozenset(named),
             figures=tuple((a.start_char, a.end_char) for a in amounts),
+            timexes=tuple((t.start, t.value) for t in timexes if sent.start_char <= t.start < sent.end_char),
         )
         named.update(names)
         claims.extend(_date_claims(article, ctx, quote, dates))
@@ -84,6 +87,8 @@ def _dates_something(timex: Timex, article: Article) -> bool:
     """A date a claim can rest on: a day, month or year (or a weekday the text leaves unanchored), not a byline."""
     if _inside(timex.start, timex.end, article.published_span):
         return False  # a dateline or byline dates the article, not an event
+    if timex.type == "TIME" and timex.anchored and not _DAY_WORDS.search(timex.text):
+        return False  # "at 10 p.m.": a time of day, its date only guessed from the publication date
     if timex.type in ("DATE", "TIME") and timex.interval is not None:
         return True
     return timex.type in ("DATE", "TIME") and bool(_WEEKDAY_TIMEX.match(timex.value))
@@ -165,7 +170,7 @@ def _amounts(sent: Span, timexes: list[Timex], article: Article) -> Iterator[Spa
             continue
         if ent.label_ == "CARDINAL" and _YEAR.match(ent.text.strip()):
             continue
-        if _bare_pair(ent) or _excepted(ent):
+        if _bare_pair(ent) or _excepted(ent) or _per_unit(ent):
             continue
         yield _with_unit(ent)
 
@@ -182,6 +187,12 @@ def _bare_pair(ent: Span) -> bool:
         return False
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return nxt is None or not (is_unit(nxt.text) or is_currency(nxt.text) or nxt.lower_ in ("%", "per", "percent", "basis", "percentage"))
+
+
+def _per_unit(ent: Span) -> bool:
+    """ "$308.32 per $1,000 principal amount": the unit of a rate, not a figure."""
+    before = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 2) : ent.start]]
+    return before[-1:] == ["per"] or (before[-2:-1] == ["per"] and is_currency(before[-1]))
 
 
 def _excepted(ent: Span) -> bool:

@@ -41,6 +41,8 @@ _PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "its", "their", "they", "t
 _QUANTIFIERS = {"all", "one", "none", "each", "most", "some", "many", "half", "both", "any", "several", "few"}
 _TRANSPARENT = {"total", "number", "sum", "tally", "count", "figure", "tune", "amount", "maximum", "minimum"}
 _WHOLE_MARKERS = {"cumulative", "combined", "aggregate", "overall"}
+_INSTANCE_WORDS = {"first", "second", "third", "fourth", "fifth", "another", "new", "latest", "previous", "last", "next",
+                   "earlier", "later", "other", "final"}
 _FUTURE_FRAMES = {"set", "due", "poised", "slated", "scheduled", "likely", "expected", "going"}
 _CLAUSE_EDGES = {"advcl", "parataxis", "ROOT"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -57,6 +59,7 @@ class Sentence:
     masked: frozenset[int]  # token indices of every value (dates, figures): left out of the context
     aliases: Aliases
     figures: tuple[tuple[int, int], ...] = ()  # character spans of the sentence's figures
+    timexes: tuple[tuple[int, str], ...] = ()  # (offset, TIMEX3 value) of every time expression, durations too
     person: str | None = None  # the person last named before this sentence: who "he" most likely is
     named: frozenset[str] = frozenset()  # names the article used before this sentence
 
@@ -71,6 +74,17 @@ def _table() -> dict:
 def measure_class() -> dict[str, str]:
     """Lemma -> the class it measures ("kill" -> "dead")."""
     return {word: cls for cls, words in _table()["classes"].items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def incident_classes() -> frozenset[str]:
+    """Classes of what an event does to people (the dead, the injured): one value per report."""
+    return frozenset(_table()["incidents"]["classes"])
+
+
+@lru_cache(maxsize=1)
+def _rate_words() -> frozenset[str]:
+    return frozenset(_table()["rates"]["words"])
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +119,16 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
     groups = _groups(value, counted, measured, event, ctx)
     if whole or (measured is not None and any(c.lower_ in _WHOLE_MARKERS for c in measured.children)):
         groups |= {"whole"}  # "of the 242 aboard, 241 died": 242 is everyone, not the dead
-    elif _partitive_part(root, counted):
-        groups |= {"part"}  # "three of the dead", "five were among the dead": a part of a count
+    elif _partitive_part(root, counted) or _coordinated(root, counted):
+        groups |= {"part"}  # "three of the dead", "his mother and 10 others died": a part of a count
     side = _tally_side(value)
     if side:
         groups |= {side}  # "31 in favour and 12 against": two sides of one vote
+    if event.verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in event.verb.children):
+        groups |= {"also"}  # "the crash also killed 19 on the ground": more, beside the main count
+    rate = _rate(value, counted)
+    if rate:
+        groups |= {rate}  # "$1.91 a share", "0.82 share for each share": a rate, not a total
     modality = "earlier" if _from_level(root) else modality_of(root, measured, value)
     return Frame(
         measure=measure,
@@ -123,6 +142,7 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
         places=_clause_places(event.verb, ctx, measured),
         groups=groups,
         when=_when(value, ctx),
+        periods_said=_periods_said(value, ctx),
         modality=modality,
         names=ctx.names,
         context=context_words(ctx),
@@ -200,6 +220,24 @@ def _partitive_part(root: Token, counted: Token | None) -> bool:
         ):
             return True
     return False
+
+
+def _rate(value: Span, counted: Token | None) -> str | None:
+    after = value.end if counted is None or counted.i < value.end else counted.i + 1
+    following = [t.lower_ for t in value.doc[after : min(after + 3, value.sent.end)]]
+    if following[:1] == ["per"] and len(following) > 1:
+        return f"per {following[1]}"
+    for lead in (["a"], ["an"], ["each"], ["for", "each"], ["per"]):
+        size = len(lead)
+        if following[:size] == lead and len(following) > size and following[size].rstrip("s") in _rate_words():
+            return f"per {following[size].rstrip('s')}"
+    return None
+
+
+def _coordinated(root: Token, counted: Token | None) -> bool:
+    """ "His mother and 10 others died": the figure is one conjunct of what the verb counts."""
+    noun = counted or root
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in noun.children)
 
 
 def _tally_side(value: Span) -> str | None:
@@ -425,6 +463,11 @@ def _when(value: Span, ctx: Sentence) -> tuple[DateInterval, ...]:
     return tuple(own)
 
 
+def _periods_said(value: Span, ctx: Sentence) -> frozenset[str]:
+    """Every other time expression of the sentence ("for the nine months", "a year earlier"), resolved or not."""
+    return frozenset(v for offset, v in ctx.timexes if not (value.start_char <= offset < value.end_char))
+
+
 def _reference_date(root: Token, value: Span) -> bool:
     if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
         return not (value.start <= root.head.i < value.end)
@@ -508,6 +551,10 @@ def date_frame(value: Span, ctx: Sentence, anchored: bool) -> Frame:
     event = event_of(value.root, ctx.sent)
     target = event.target
     obj = object_key(target, ctx.aliases) if target is not None else None
+    if obj and target is not None:
+        instance = [c.lower_ for c in target.children if c.lower_ in _INSTANCE_WORDS]
+        if instance:
+            obj = f"{instance[0]} {obj}"  # "his second letter" is not "his letter"
     names = ctx.names
     object_is_name = target is not None and target.pos_ == "PROPN"
     antecedent = _antecedent(target, ctx)
