@@ -38,8 +38,9 @@ ACROSS_MIN = 0.30  # score two values in different articles of one story need (c
 SAID_ALIKE = 0.45  # sentence overlap at which two sentences say the same thing
 NAMED_MIN = 0.20  # sentence overlap needed for one fact of one named holder ("Chopra's throw")
 EVENT_MIN = 0.10  # sentence overlap needed for two dates of one event named alike
-RESTATED_MIN = 0.30  # sentence overlap needed for one action's figure said twice in one article
+RESTATED_MIN = 0.20  # sentence overlap needed for one action's figure said twice in one article
 STORY_NAMES = 3  # names two articles must share for a sentence that names nothing to be about their story
+CONSENSUS = 2  # other articles giving one value for a fact before a toll told in other words is paired with it
 _ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: the toll, the injured, an age
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
 WEAK_MIN = 0.55  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
@@ -82,9 +83,28 @@ class _Scan:
     published: dict[str, date | None]
 
     names: dict[str, frozenset[str]]  # every name each article uses
+    figures: dict[tuple[str, int], int]  # (document, sentence start) -> figures it gives, ages and parts aside
+    story_of: dict[str, str]  # document -> its story
 
     def shared_names(self, doc_a: str, doc_b: str) -> int:
         return names_overlap(self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset()))
+
+    def figures_in(self, claim: Claim) -> int:
+        return self.figures.get((claim.document, claim.start), 0)
+
+    def few_values(self, claim: Claim) -> bool:
+        """Whether the claim's story gives at most two values for its fact: then it is likely one fact."""
+        story = self.story_of.get(claim.document)
+        key = fact_key(claim)
+        found = {v for (doc, k), values in self.values.items() if k == key and self.story_of.get(doc) == story
+                 for v in values}
+        return len(found) <= 2
+
+    def consensus(self, claim: Claim) -> bool:
+        """Whether several other articles give the same value for the claim's fact (the story's figure)."""
+        key, text = fact_key(claim), _text(claim)
+        agreeing = sum(1 for (doc, k), values in self.values.items() if k == key and text in values and doc != claim.document)
+        return agreeing >= CONSENSUS
 
     def ambiguous(self, claim: Claim, allowed: int = 1) -> bool:
         return len(self.values.get((claim.document, fact_key(claim)), ())) > allowed
@@ -102,8 +122,13 @@ def align(claims: Sequence[Claim], stories: Sequence[Story], published: dict[str
     names: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         names[claim.document].update(claim.frame.names)
+    figures: Counter[tuple[str, int]] = Counter(
+        (c.document, c.start) for c in claims
+        if c.value.kind in _FIGURES and c.frame.measure != "age" and "part" not in c.frame.groups
+    )
     scan = _Scan(_idf(sentences), _values(sentences, published), published,
-                 {doc: frozenset(found) for doc, found in names.items()})
+                 {doc: frozenset(found) for doc, found in names.items()}, figures,
+                 {doc: story.id for story in stories for doc in story.documents})
     by_doc: dict[str, list[_Sentence]] = defaultdict(list)
     for sentence in sentences:
         by_doc[sentence.document].append(sentence)
@@ -228,7 +253,8 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
         return similarity >= WEAK_MIN  # "injected ₹2.5 lakh crore": only the sentence can tell
     if across and (scan.ambiguous(a) or scan.ambiguous(b)):
         return similarity >= AMBIGUOUS_MIN
-    if across and fa.measure in _ONE_PER_REPORT and fa.measure == fb.measure and fa.modality == "asserted":
+    if (across and fa.measure in _ONE_PER_REPORT and fa.measure == fb.measure and fa.modality == "asserted"
+            and (scan.consensus(a) or scan.consensus(b) or scan.few_values(a) or similarity >= SAID_ALIKE)):
         return True
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
         return similarity >= NAMED_MIN
@@ -264,6 +290,8 @@ def _restatement(a: Claim, b: Claim, scan: _Scan) -> bool:
         return False  # "today" and "the winter of 1994" in one article are two moments, not one
     if bool(fa.when) != bool(fb.when) or (a.value.kind != "date" and fa.periods_said != fb.periods_said):
         return False
+    if a.value.kind != "date" and (scan.figures_in(a) > 1 or scan.figures_in(b) > 1):
+        return False  # a sentence of several figures tells a change, a breakdown or a stat line
     return SequenceMatcher(None, _masked_tokens(a.text), _masked_tokens(b.text), autojunk=False).ratio() < RESTATED
 
 
@@ -306,14 +334,30 @@ def _restated(sa: _Sentence, sb: _Sentence) -> bool:
 
 
 def _in_order(left: list[Claim], right: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
-    """Values of two restated sentences, paired by their order within each family (dates, figures)."""
+    """Values of two restated sentences: those written alike pair with each other, the rest by order.
+
+    When the two sentences do not give as many values of a family (one date was not
+    read in one copy), the values left over pair only with values of the same measure:
+    pairing them by position would hold July against 2005.
+    """
     for family in (("date",), _FIGURES):
         xs = [c for c in left if c.value.kind in family]
         ys = [c for c in right if c.value.kind in family]
+        for x in list(xs):
+            twin = next((y for y in ys if _text(y) == _text(x)), None)
+            if twin is not None:
+                xs.remove(x)
+                ys.remove(twin)
+                yield x, twin
         if len(xs) == len(ys):
             yield from zip(xs, ys, strict=True)
         else:
-            yield from ((x, y) for x in xs for y in ys if frame_fit(x, y) is not None)
+            yield from ((x, y) for x in xs for y in ys
+                        if x.frame.measure and x.frame.measure == y.frame.measure and frame_fit(x, y) is not None)
+
+
+def _text(claim: Claim) -> str:
+    return " ".join(claim.value.text.lower().split())
 
 
 def frame_fit(a: Claim, b: Claim) -> float | None:

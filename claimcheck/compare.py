@@ -252,7 +252,8 @@ def _list_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable[
     equal. A shorter list is usually an article abbreviating, and lists of different
     sizes under a stated count are count_mismatch's to report.
     """
-    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3 and c.partial != "examples"]
+    # four items at least: "Andrew Feldman, CEO and co-founder" is a coordination, not a set to compare
+    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 4 and c.partial != "examples"]
     counted = {c.related: c for c in claims if c.related is not None}
     for i, a in enumerate(all_lists):
         for b in all_lists[i + 1:]:

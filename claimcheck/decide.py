@@ -36,7 +36,7 @@ CHANGE_VERBS = frozenset({"rise", "climb", "increase", "jump", "mount", "reach",
                           "bring", "hit", "soar", "surge", "go", "update", "revise", "raise", "lower", "cut",
                           "reduce", "boost", "hike", "trim", "sweeten", "lift", "fall", "drop", "decline"})
 RUNNING_COUNTS = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "rescued", "displaced",
-                            "identified", "infected", "people"})
+                            "identified", "infected"})
 _LOWER_BOUNDS = {"at_least", "more_than"}
 _UPPER_BOUNDS = {"up_to", "less_than"}
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d)")

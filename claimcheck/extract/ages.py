@@ -30,7 +30,7 @@ def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Tok
             named = _name_after_description(token)
             if named is not None:
                 yield token, named  # "the 36-year-old champion Klitschko"
-            elif with_unnamed and _is_subject(token):
+            elif with_unnamed and _is_subject(token) and not _names_a_person(token.sent):
                 yield token, None  # "The 26-year-old raised his arms": whoever the article is about
 
 
@@ -97,11 +97,17 @@ def _name_after_description(token: Token) -> Token | None:
     """ "the 36-year-old champion Wladimir Klitschko": the person named right after the description."""
     doc = token.doc
     for candidate in doc[token.i + 5 : min(token.i + 9, token.sent.end)]:
-        if candidate.ent_type_ == "PERSON":
+        if candidate.ent_type_ == "PERSON" or (candidate.pos_ == "PROPN" and candidate.ent_type_ in ("", "ORG", "NORP")
+                                                and candidate.is_title and not candidate.ent_type_ == "NORP"):
             return candidate
         if candidate.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
             return None
     return None
+
+
+def _names_a_person(sent: Span) -> bool:
+    """A sentence that names someone: "the 51-year-old showrunner said Capaldi ..." may be about another person."""
+    return any(e.label_ == "PERSON" for e in sent.ents)
 
 
 def _is_subject(token: Token) -> bool:

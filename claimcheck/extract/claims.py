@@ -54,7 +54,8 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
             periods=tuple((t.start, t.end, t.interval) for t in dates if t.type == "DATE" and t.interval is not None),
             masked=_masked(sent, dates, amounts), aliases=aliases, person=person, named=frozenset(named),
             figures=tuple((a.start_char, a.end_char) for a in amounts),
-            timexes=tuple((t.start, t.value) for t in timexes if sent.start_char <= t.start < sent.end_char),
+            timexes=tuple((t.start, t.value) for t in timexes if sent.start_char <= t.start < sent.end_char
+                          and not _inside(t.start, t.end, article.published_span)),
         )
         named.update(names)
         claims.extend(_date_claims(article, ctx, quote, dates))
@@ -302,7 +303,7 @@ def _list_claims(
             if count.id in linked or not (sent.start_char <= count.value_start < sent.end_char):
                 continue
             enum = lists.delimited_list(article.text, _noun_end(doc, count), sent.end_char)
-            if enum is not None:
+            if enum is not None and _verbless(doc, enum):
                 list_claim = _as_claim(article, enum, names=names, sentence=sent)
                 linked[count.id] = _link(count, list_claim, enum.partial)
                 found.append(list_claim)
@@ -334,6 +335,12 @@ def _following_list(article: Article, sent: Span) -> lists.Enumeration | None:
     if enum is None or any(len(item.split()) > 6 for item in enum.items):
         return None
     return enum
+
+
+def _verbless(doc: Doc, enum: lists.Enumeration) -> bool:
+    """ "two sides: the tribes of the south and the north battled for decades" is a clause, not a list."""
+    span = doc.char_span(enum.start, enum.end, alignment_mode="expand")
+    return span is None or not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in span)
 
 
 def _introduces(doc: Doc, count: Claim, first: Token, sent: Span) -> bool:

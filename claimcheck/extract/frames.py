@@ -14,6 +14,7 @@ word lists are data (data/measures.toml).
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
     side = _tally_side(value)
     if side:
         groups |= {side}  # "31 in favour and 12 against": two sides of one vote
-    if event.verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in event.verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for g in _governors(root) for c in g.children):
         groups |= {"also"}  # "the crash also killed 19 on the ground": more, beside the main count
     rate = _rate(value, counted)
     if rate:
@@ -212,9 +213,11 @@ def _partitive_part(root: Token, counted: Token | None) -> bool:
         if token is None:
             continue
         if any(c.dep_ == "prep" and c.lower_ in ("of", "among") and any(g.dep_ == "pobj" for g in c.children)
-               for c in token.children) and token is root:
+               for c in token.children) and token.i == root.i:
             return True
         head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ("including", "includes", "among"):
+            return True  # "33 medals, including 18 golds": the golds are among the medals
         if token.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "prep" and c.lower_ == "among" for c in head.children
         ):
@@ -287,7 +290,7 @@ def _measure_words(value: Span, event: Event, measured: Token | None, counted: T
         words += [c.lemma_.lower() for c in event.verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr")]
         if event.target is not None and event.target.i != root.i:
             words.append(event.target.lemma_.lower())  # "claimed 274 lives"
-    if root.head.pos_ == "NOUN" and root.head is not measured:
+    if root.head.pos_ == "NOUN" and (measured is None or root.head.i != measured.i):
         words.append(root.head.lemma_.lower())
     return [w for w in dict.fromkeys(words) if w.isalpha() or "-" in w]
 
@@ -318,7 +321,12 @@ def _measure(
             c.lemma_.lower() for c in noun.children
             if c.dep_ == "compound" and c.pos_ != "NUM" and not is_unit(c.text)
         ]
-        return " ".join([*compounds, noun_lemma]), "noun"
+        key = " ".join([*compounds, noun_lemma])
+        if noun_lemma in _TRANSPARENT:
+            of = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None:
+                key = f"{key} of {of.lemma_.lower()}"  # "three counts of homicide" are not "one count of murder"
+        return key, "noun"
     return event.predicate, "verb" if event.predicate else None
 
 
@@ -457,15 +465,34 @@ def _when(value: Span, ctx: Sentence) -> tuple[DateInterval, ...]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or _reference_date(span.root, value):
             continue
+        if _clause_verb_of(span.root).i != _clause_verb_of(value.root).i:
+            continue  # "will hold 32,000 when it opens next spring": the spring dates the opening
         nearest = min(ctx.figures, key=lambda f: abs(f[0] - start), default=None)
         if nearest is None or nearest[0] == value.start_char:
             own.append(interval)
     return tuple(own)
 
 
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W\d\d-\d|WXX-\d)")
+
+
 def _periods_said(value: Span, ctx: Sentence) -> frozenset[str]:
-    """Every other time expression of the sentence ("for the nine months", "a year earlier"), resolved or not."""
-    return frozenset(v for offset, v in ctx.timexes if not (value.start_char <= offset < value.end_char))
+    """The periods the value's own clause names ("for the nine months", "a year earlier"), resolved or not.
+
+    Days ("on Thursday", "April 18") are when something happened or was said, not a period
+    a figure is for.
+    """
+    doc, verb = ctx.sent.doc, _clause_verb_of(value.root)
+    found = set()
+    for offset, timex_value in ctx.timexes:
+        if value.start_char <= offset < value.end_char or _DAY_VALUE.match(timex_value):
+            continue
+        if timex_value.startswith("P") and not ctx.sent.doc.text[offset:offset + 4].lower().startswith("the "):
+            continue  # "after four years of delays" is how long, not which period; "the nine months" is
+        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is not None and _clause_verb_of(token.root).i == verb.i:
+            found.add(timex_value)
+    return frozenset(found)
 
 
 def _reference_date(root: Token, value: Span) -> bool:
@@ -597,8 +624,23 @@ def _period_of_figure(value: Span, ctx: Sentence) -> bool:
     verb = _clause_verb_of(value.root)
     for start, end in ctx.figures:
         figure = doc.char_span(start, end, alignment_mode="expand")
-        if figure is not None and abs(start - value.start_char) < 80 and _clause_verb_of(figure.root) is verb:
-            return True
+        if figure is None or abs(start - value.start_char) >= 80 or _clause_verb_of(figure.root).i != verb.i:
+            continue
+        if _describes_a_thing(figure.root):
+            continue  # "signed its €450 million loan in October 2022": the amount describes the loan
+        return True
+    return False
+
+
+def _describes_a_thing(root: Token) -> bool:
+    """Whether a figure sits in a noun phrase that is not a quantity ("a £40m renovation", "its €450 million loan")."""
+    token = root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.pos_ == "NOUN":
+            return token.lemma_.lower() not in measure_class()
     return False
 
 
