@@ -166,8 +166,8 @@ def _values(sentences: Sequence[_Sentence], published: dict[str, date | None]) -
     found: dict[tuple, set[str]] = defaultdict(set)
     for sentence in sentences:
         for claim in sentence.facts():
-            if _dated_before(claim, published.get(claim.document)):
-                continue  # "bought Maison Rive for $300 million in 2021": background, not another value of today's fact
+            if _dated_before(claim, published.get(claim.document)) or claim.frame.modality != "asserted":
+                continue  # "bought Maison Rive for $300 million in 2021", "his previous best": not today's value
             found[(claim.document, fact_key(claim))].add(" ".join(claim.value.text.lower().split()))
     return {key: frozenset(values) for key, values in found.items()}
 
@@ -258,12 +258,14 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
         return True
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
         return similarity >= NAMED_MIN
+    if across and fa.measured_by == fb.measured_by == "class" and _same_period(a, b):
+        return similarity >= EVENT_MIN  # "retail inflation in April": one figure per period
     if not across:
         if a.value.kind == "date" and fa.measure == fb.measure:
             return True  # one event dated twice in one article (the lead and a fact box)
         same_action = bool(fa.predicate) and fa.predicate == fb.predicate
         return similarity >= (RESTATED_MIN if same_action else SAID_ALIKE)
-    if a.value.kind == "date" and fa.measure == fb.measure:
+    if a.value.kind == "date" and (fa.measure == fb.measure or _date_event_fit(fa, fb) > 0):
         # a sentence that names nothing ("Talks began in 2015") is about its article, so the two
         # articles must share what they are about
         if names_overlap(fa.names, fb.names) >= 1 or (
@@ -297,6 +299,14 @@ def _restatement(a: Claim, b: Claim, scan: _Scan) -> bool:
 
 _CONTRAST = re.compile(r"\b(?:year[- ]earlier|a year ago|year ago|previous|prior|last year's|compared with|"
                        r"compared to|versus|respectively)\b", re.I)
+
+
+def _same_period(a: Claim, b: Claim) -> bool:
+    """Whether two figures are given for a period in common, said or dated."""
+    fa, fb = a.frame, b.frame
+    if fa.when and fb.when:
+        return any(x.overlaps(y) for x in fa.when for y in fb.when)
+    return bool(fa.periods_said and fb.periods_said) and periods_meet(fa.periods_said, fb.periods_said)
 
 
 def _period_contrast(claim: Claim) -> bool:
@@ -377,7 +387,7 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
         return None  # 40 killed in one city, six in another
     if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):
         return None  # revenue for 2024 and for 2023
-    if a.value.kind != "date" and fa.periods_said and fb.periods_said and not (fa.periods_said & fb.periods_said):
+    if a.value.kind != "date" and fa.periods_said and fb.periods_said and not periods_meet(fa.periods_said, fb.periods_said):
         return None  # "in the year-earlier period" and "in 1988": figures for two periods
     bonus = 0.0
     if a.value.kind == "date":
@@ -395,6 +405,19 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
     if fa.near & fb.near:
         bonus += 0.05
     return bonus
+
+
+def periods_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of TIMEX3 values name a period in common; an unknown year ("XXXX-04") meets any year."""
+    return any(_timex_meet(x, y) for x in a for y in b)
+
+
+def _timex_meet(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if len(x) != len(y) or not (x.startswith("XXXX") or y.startswith("XXXX")):
+        return False
+    return x[4:] == y[4:]
 
 
 def same_fact(a: Claim, b: Claim) -> bool:

@@ -97,9 +97,10 @@ def _name_after_description(token: Token) -> Token | None:
     """ "the 36-year-old champion Wladimir Klitschko": the person named right after the description."""
     doc = token.doc
     for candidate in doc[token.i + 5 : min(token.i + 9, token.sent.end)]:
-        if candidate.ent_type_ == "PERSON" or (candidate.pos_ == "PROPN" and candidate.ent_type_ in ("", "ORG", "NORP")
-                                                and candidate.is_title and not candidate.ent_type_ == "NORP"):
+        if candidate.ent_type_ == "PERSON" or (candidate.pos_ == "PROPN" and candidate.ent_type_ == ""):
             return candidate
+        if candidate.ent_type_ in ("NORP", "EVENT", "GPE", "ORG"):
+            return None
         if candidate.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
             return None
     return None
@@ -113,7 +114,7 @@ def _names_a_person(sent: Span) -> bool:
 def _is_subject(token: Token) -> bool:
     """Whether the "N-year-old" phrase is its clause's subject: the person is the one the text is about."""
     noun = token
-    while noun.head.i != noun.i and noun.dep_ not in ("nsubj", "nsubjpass") and noun.head.i - token.i <= 6:
+    while noun.head.i != noun.i and noun.dep_ not in ("nsubj", "nsubjpass") and noun.head.i - token.i <= 10:
         noun = noun.head
     return noun.dep_ in ("nsubj", "nsubjpass")
 

@@ -35,7 +35,8 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
     kinds = _block_kinds(article)
     sentences: list[tuple[Span, str, frozenset[str]]] = []
     claims: list[Claim] = []
-    person: str | None = None  # the person last named: who "she" or "the 26-year-old" most likely is
+    people: dict[str, int] = {}  # how often each person is named so far: who "he" most likely is
+    subject: str | None = None  # the person the last sentence was about: who "the 26-year-old" is
     named: set[str] = set()
     for sent in doc.sents:
         text = sent.text
@@ -52,7 +53,8 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         ctx = Sentence(
             sent=sent, names=names, places=places_in(after_dateline(sent), aliases),
             periods=tuple((t.start, t.end, t.interval) for t in dates if t.type == "DATE" and t.interval is not None),
-            masked=_masked(sent, dates, amounts), aliases=aliases, person=person, named=frozenset(named),
+            masked=_masked(sent, dates, amounts), aliases=aliases, person=subject or _main_person(people),
+            named=frozenset(named),
             figures=tuple((a.start_char, a.end_char) for a in amounts),
             timexes=tuple((t.start, t.value) for t in timexes if sent.start_char <= t.start < sent.end_char
                           and not _inside(t.start, t.end, article.published_span)),
@@ -63,10 +65,60 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         claims.extend(ages)
         taken = {c.value_start for c in ages}
         claims.extend(_amount_claims(article, ctx, quote, [a for a in amounts if a.start_char not in taken]))
-        person = next((normalise(e.text, aliases) for e in reversed(sent.ents) if e.label_ == "PERSON"), person)
+        for ent in sent.ents:
+            if _personish(ent):
+                _count_person(people, normalise(ent.text, aliases))
+        subject = _subject_person(sent, aliases) or subject
     list_claims, linked = _list_claims(article, doc, claims, sentences)
     claims = [linked.get(c.id, c) for c in claims] + list_claims
     return sorted(claims, key=lambda c: (c.start, c.value_start, c.value.kind))
+
+
+_ORGANISATION_WORDS = frozenset({
+    "league", "committee", "ministry", "bank", "group", "inc", "corp", "ltd", "association", "council",
+    "university", "police", "court", "party", "company", "agency", "department", "office", "club", "fc",
+    "federation", "union", "board", "commission", "institute", "news", "times", "post", "airlines", "india",
+})
+
+
+def _personish(ent: Span) -> bool:
+    """A PERSON name, or what the small model often tags ORG: "Neeraj Chopra" (two or three proper names)."""
+    if ent.label_ == "PERSON":
+        return True
+    words = [t for t in ent if not t.is_punct]
+    return (ent.label_ == "ORG" and 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)
+            and not any(t.lower_ in _ORGANISATION_WORDS for t in words))
+
+
+def _subject_person(sent: Span, aliases: Aliases) -> str | None:
+    """The person a sentence's main subject names ("India's Olympic champion Neeraj Chopra breached ...")."""
+    subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    for ent in sent.ents:
+        if subject.left_edge.i <= ent.start and ent.end <= subject.right_edge.i + 1 and _personish(ent):
+            return normalise(ent.text, aliases)
+    return None
+
+
+def _count_person(people: dict[str, int], name: str) -> None:
+    """Count a mention, "Chopra" as "Neeraj Chopra" once the full name has been seen."""
+    if not name:
+        return
+    full = next((known for known in people if known.endswith(" " + name)), name)
+    people[full] = people.get(full, 0) + 1
+    if full != name or " " not in name:
+        return
+    for known in [k for k in people if " " not in k and name.endswith(" " + k)]:
+        people[name] += people.pop(known)  # "Chopra" first, "Neeraj Chopra" later: one person
+
+
+def _main_person(people: dict[str, int]) -> str | None:
+    """The person named most so far (the most recent among equals): who an unnamed "he" is about."""
+    if not people:
+        return None
+    order = list(people)
+    return max(order, key=lambda name: (people[name], order.index(name)))
 
 
 def _claim(article: Article, quote: tuple[int, int], value: Value, start: int, end: int, frame: Frame) -> Claim:
@@ -223,9 +275,9 @@ def _amount_claims(article: Article, ctx: Sentence, quote: tuple[int, int], amou
         qualifier = qualifier_of(before.text + " ", ent.text)
         if qualifier == "between" and amount.high is None:
             qualifier = "exact"
-        value = Value(kind=kind, text=ent.text, number=amount.number, unit=amount.unit, qualifier=qualifier,
+        value = Value(kind=kind, text=ent.text.strip(), number=amount.number, unit=amount.unit, qualifier=qualifier,
                       high=amount.high, step=amount.step)
-        frame = figure_frame(ent, ctx, counted)
+        frame = figure_frame(ent, ctx, counted, amount.unit)
         if kind == "money" and frame.measure is None and _is_price(ent):
             frame = replace(frame, measure="price")
         yield _claim(article, quote, value, ent.start_char, ent.end_char, frame)
@@ -244,7 +296,7 @@ def _with_unit(ent: Span) -> Span:
         start -= 1
     while end < ent.sent.end and is_magnitude(doc[end].text):
         end += 1
-    if end < ent.sent.end and (is_currency(doc[end].text) or is_unit(doc[end].text)):
+    if end < ent.sent.end and not doc[end].is_space and (is_currency(doc[end].text) or is_unit(doc[end].text)):
         end += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 

@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, normalise
-from claimcheck.extract.numbers import is_unit
+from claimcheck.extract.numbers import is_unit, unit_class
 from claimcheck.extract.grammar import (
     Event,
     after_dateline,
@@ -42,8 +42,7 @@ _PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "its", "their", "they", "t
 _QUANTIFIERS = {"all", "one", "none", "each", "most", "some", "many", "half", "both", "any", "several", "few"}
 _TRANSPARENT = {"total", "number", "sum", "tally", "count", "figure", "tune", "amount", "maximum", "minimum"}
 _WHOLE_MARKERS = {"cumulative", "combined", "aggregate", "overall"}
-_INSTANCE_WORDS = {"first", "second", "third", "fourth", "fifth", "another", "new", "latest", "previous", "last", "next",
-                   "earlier", "later", "other", "final"}
+_INSTANCE_WORDS = {"first", "second", "third", "fourth", "fifth", "another", "other"}
 _FUTURE_FRAMES = {"set", "due", "poised", "slated", "scheduled", "likely", "expected", "going"}
 _CLAUSE_EDGES = {"advcl", "parataxis", "ROOT"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -106,7 +105,7 @@ def _scope_phrases() -> dict[str, tuple[str, ...]]:
 
 # ------------------------------------------------------------------ figures
 
-def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
+def figure_frame(value: Span, ctx: Sentence, counted: Token | None, unit: str | None = None) -> Frame:
     """The frame of an amount: what it counts or measures, whose it is, in what scope, how firmly."""
     root = value.root
     event = event_of(root, ctx.sent)
@@ -114,6 +113,9 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None) -> Frame:
     measured, change = _measured_noun(root, event, counted)
     words = _measure_words(value, event, measured, counted)
     measure, source = _measure(words, measured, counted, event, use_verb=not whole)
+    kind_of_unit = unit_class(unit) if unit else None
+    if kind_of_unit and kind_of_unit not in ("basis points", "percentage points"):
+        measure, source = kind_of_unit, "unit"  # "his throw of 84.65m", "finished third with 85.34m": a length
     if change and measure:
         measure = f"change in {measure}"  # "cut the rate by 50 basis points": a change, not a level
     holder, holder_is_name = _holder(root, event, measured, ctx)
@@ -190,6 +192,8 @@ def _noun_subject(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         return _noun_subject(verb.head)  # "the toll continued to rise to 270"
+    if subject is not None and subject.pos_ == "PROPN" and subject.lemma_.lower() in measure_class():
+        return subject  # "the CPI was 2.92%"
     return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
@@ -340,8 +344,11 @@ def _holder(root: Token, event: Event, measured: Token | None, ctx: Sentence) ->
             pobj for prep in measured.children if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
         ]
-    if event.subject is not None and event.subject.i != root.i and not _inside(root, event.subject):
-        candidates.append(event.subject)
+    actor = event.subject
+    if actor is None and event.target is not None and event.target.dep_ == "nsubj":
+        actor = event.target  # "champion Anderson Peters finished third with 85.34m": intransitive, its subject
+    if actor is not None and actor.i != root.i and not _inside(root, actor):
+        candidates.append(actor)
     elif event.verb is not None:
         candidates += [c for c in event.verb.children if c.dep_ == "nsubj" and c.lower_ in _PERSON_PRONOUNS]
     for token in candidates:
@@ -350,7 +357,12 @@ def _holder(root: Token, event: Event, measured: Token | None, ctx: Sentence) ->
             if named is not None:
                 return named, True
             continue
-        if token.pos_ == "PROPN":
+        if token.pos_ == "NOUN":
+            named = _person_in(token, ctx)  # "Two-time champion Anderson Peters finished third with 85.34m"
+            if named is not None:
+                return named, True
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ != "NORP":
             ent = next((e for e in ctx.sent.ents if e.start <= token.i < e.end), None)
             text = ent.text if ent is not None else " ".join(t.text for t in _compound_name(token))
             key = normalise(text, ctx.aliases)
@@ -360,13 +372,23 @@ def _holder(root: Token, event: Event, measured: Token | None, ctx: Sentence) ->
 
 
 def _clause_person(root: Token, ctx: Sentence) -> str | None:
-    """Who "his" or "I" is: a person named as a subject up the value's clauses, else the person last named."""
+    """Who "his" or "I" is: a person named in a subject up the value's clauses, else the article's main person."""
     for token in _governors(root):
         for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ == "PERSON":
-                ent = next((e for e in ctx.sent.ents if e.start <= child.i < e.end), None)
-                return normalise(ent.text if ent is not None else child.text, ctx.aliases)
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                named = _person_in(child, ctx)
+                if named is not None:
+                    return named
     return ctx.person
+
+
+def _person_in(noun: Token, ctx: Sentence) -> str | None:
+    """The person a subject names: itself, or the name in its apposition ("champion Anderson Peters of Grenada")."""
+    for token in [noun, *(t for t in noun.subtree if t.dep_ not in ("relcl", "acl"))]:
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in ctx.sent.ents if e.start <= token.i < e.end), None)
+            return normalise(ent.text if ent is not None else token.text, ctx.aliases)
+    return None
 
 
 def _inside(token: Token, head: Token) -> bool:
@@ -496,10 +518,16 @@ def _periods_said(value: Span, ctx: Sentence) -> frozenset[str]:
 
 
 def _reference_date(root: Token, value: Span) -> bool:
+    """A date that is not a figure's period: it names another thing ("the 2019 attack") or a point of comparison."""
     if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
         return not (value.start <= root.head.i < value.end)
+    return _reference_point(root)
+
+
+def _reference_point(root: Token) -> bool:
+    """ "the worst since 2000", "since the 2019 Pulwama attack": a point of comparison, not an event's date."""
     token = root
-    for _ in range(3):
+    for _ in range(4):
         if token.head.i == token.i:
             return False
         token = token.head
@@ -511,8 +539,12 @@ def _reference_date(root: Token, value: Span) -> bool:
 _MODALS = {"may", "might", "could", "would", "should", "can", "will", "shall"}
 
 
-def modality_of(root: Token, measured: Token | None, value: Span | None = None) -> str:
-    """asserted, expected, rumoured, ruled_out or earlier, from the words that govern the value in its clause."""
+def modality_of(root: Token, measured: Token | None, value: Span | None = None, of_date: bool = False) -> str:
+    """asserted, expected, rumoured, ruled_out or earlier, from the words that govern the value in its clause.
+
+    For a date, adjectives on the way up do not count: "his previous record, set in 2022"
+    is an old record, not an old date.
+    """
     words = _modality_words()
     skip = set(range(value.start, value.end)) if value is not None else {root.i}
     seen: list[str] = []
@@ -527,7 +559,7 @@ def modality_of(root: Token, measured: Token | None, value: Span | None = None) 
     for token in _governors(root):
         note(token)
         for child in token.children:
-            if child.dep_ in ("aux", "advmod", "neg", "amod", "det", "nsubj"):
+            if child.dep_ in (("aux", "advmod", "neg") if of_date else ("aux", "advmod", "neg", "amod", "det", "nsubj")):
                 note(child)  # "Earlier rumors suggested that ...": the subject says how firm
         if token.lemma_.lower() in _FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in token.children):
             return "expected"  # "is set to inject", "is due to open"
@@ -590,7 +622,7 @@ def date_frame(value: Span, ctx: Sentence, anchored: bool) -> Frame:
     agent = object_key(event.subject, ctx.aliases) if event.subject is not None else None
     near = {w for w in (event.predicate, name_head(obj) if obj else None) if w}
     measure = f"{event.predicate} {obj}" if event.predicate and obj else (event.predicate or obj)
-    if obj in generic_objects() or _period_of_figure(value, ctx) or _reference_date(value.root, value):
+    if obj in generic_objects() or _period_of_figure(value, ctx) or _reference_point(value.root):
         # "the quarter ended June 30", "revenue of $410 million in 2024", "the worst since 2000":
         # a period or a point of comparison, not the date of an event
         measure = None
@@ -605,7 +637,7 @@ def date_frame(value: Span, ctx: Sentence, anchored: bool) -> Frame:
         holder_is_name=event.subject is not None and event.subject.pos_ == "PROPN",
         places=_clause_places(event.verb, ctx, target),
         when=_when(value, ctx),
-        modality="expected" if event.modal else modality_of(value.root, None, value),
+        modality="expected" if event.modal else modality_of(value.root, None, value, of_date=True),
         statement=event.reported,
         anchored=anchored,
         names=names,

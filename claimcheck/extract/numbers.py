@@ -137,6 +137,12 @@ def is_unit(word: str) -> bool:
     return word.lower().rstrip(".") in units()
 
 
+def unit_class(unit: str) -> str | None:
+    """ "km" -> "length": the kind of quantity a unit measures (None for currencies, percent, counts)."""
+    found = units().get(unit.lower().rstrip("."))
+    return found[0] if found else None
+
+
 def is_magnitude(word: str) -> bool:
     return word.lower().rstrip(".") in _tables()["magnitude"] and len(word.rstrip(".")) > 1
 
