@@ -39,7 +39,9 @@ SAID_ALIKE = 0.45  # sentence overlap at which two sentences say the same thing
 NAMED_MIN = 0.20  # sentence overlap needed for one fact of one named holder ("Chopra's throw")
 EVENT_MIN = 0.10  # sentence overlap needed for two dates of one event named alike
 RESTATED_MIN = 0.20  # sentence overlap needed for one action's figure said twice in one article
-STORY_NAMES = 3  # names two articles must share for a sentence that names nothing to be about their story
+STORY_NAMES = 2  # specific names two articles must share to be telling one event
+SHORT_NAMES = 4  # an article naming this few things needs to share only one name
+GENERIC_STORIES, GENERIC_SHARE = 4, 0.1  # in scans of this many stories, names in this share of them are not specific
 CONSENSUS = 2  # other articles giving one value for a fact before a toll told in other words is paired with it
 _ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: the toll, the injured, an age
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
@@ -83,11 +85,19 @@ class _Scan:
     published: dict[str, date | None]
 
     names: dict[str, frozenset[str]]  # every name each article uses
+    generic_names: frozenset[str]  # names so many articles of the scan use that they tell nothing apart
     figures: dict[tuple[str, int], int]  # (document, sentence start) -> figures it gives, ages and parts aside
     story_of: dict[str, str]  # document -> its story
 
-    def shared_names(self, doc_a: str, doc_b: str) -> int:
-        return names_overlap(self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset()))
+    def shares_story(self, doc_a: str, doc_b: str) -> bool:
+        """Whether two articles name enough of the same specific things to be telling one event.
+
+        Names most of a large scan uses ("U.S.", "the New York Stock Exchange") do not count;
+        two short articles need one name in common, longer ones two.
+        """
+        a, b = self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset())
+        common = [x for x in a if x not in self.generic_names and any(same_name(x, y) for y in b)]
+        return len(common) >= (1 if min(len(a), len(b)) <= SHORT_NAMES else STORY_NAMES)
 
     def figures_in(self, claim: Claim) -> int:
         return self.figures.get((claim.document, claim.start), 0)
@@ -115,19 +125,27 @@ def fact_key(claim: Claim) -> tuple:
     return (claim.value.kind == "date", f.measure, f.holder, f.groups, f.object if f.object_is_name else None)
 
 
-def align(claims: Sequence[Claim], stories: Sequence[Story], published: dict[str, date | None] | None = None) -> list[Pair]:
-    """Every aligned pair of date and figure claims, inside stories and inside articles."""
+def align(
+    claims: Sequence[Claim], stories: Sequence[Story], published: dict[str, date | None] | None = None,
+    names: dict[str, frozenset[str]] | None = None,
+) -> list[Pair]:
+    """Every aligned pair of date and figure claims, inside stories and inside articles.
+
+    `names` holds every name each article uses (else the names of its claims' sentences).
+    """
     sentences = _sentences(claims)
     published = published or {}
-    names: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        names[claim.document].update(claim.frame.names)
+    if names is None:
+        found: dict[str, set[str]] = defaultdict(set)
+        for claim in claims:
+            found[claim.document].update(claim.frame.names)
+        names = {doc: frozenset(found_names) for doc, found_names in found.items()}
     figures: Counter[tuple[str, int]] = Counter(
         (c.document, c.start) for c in claims
         if c.value.kind in _FIGURES and c.frame.measure != "age" and "part" not in c.frame.groups
     )
     scan = _Scan(_idf(sentences), _values(sentences, published), published,
-                 {doc: frozenset(found) for doc, found in names.items()}, figures,
+                 names, _generic_names(names, stories), figures,
                  {doc: story.id for story in stories for doc in story.documents})
     by_doc: dict[str, list[_Sentence]] = defaultdict(list)
     for sentence in sentences:
@@ -139,6 +157,16 @@ def align(claims: Sequence[Claim], stories: Sequence[Story], published: dict[str
     for doc_sentences in by_doc.values():
         pairs += _within(doc_sentences, scan)
     return pairs
+
+
+def _generic_names(names: dict[str, frozenset[str]], stories: Sequence[Story]) -> frozenset[str]:
+    """Names used across many stories of a scan ("U.S.", "the New York Stock Exchange"): they tell no event apart."""
+    if len(stories) < GENERIC_STORIES:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for story in stories:
+        counts.update({name for doc in story.documents for name in names.get(doc, ())})
+    return frozenset(name for name, n in counts.items() if n >= GENERIC_SHARE * len(stories))
 
 
 def _sentences(claims: Sequence[Claim]) -> list[_Sentence]:
@@ -253,6 +281,10 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
         return similarity >= WEAK_MIN  # "injected ₹2.5 lakh crore": only the sentence can tell
     if across and (scan.ambiguous(a) or scan.ambiguous(b)):
         return similarity >= AMBIGUOUS_MIN
+    if across and not scan.shares_story(a.document, b.document):
+        # two articles that share few names may sit in one broad story ("quarterly results")
+        # without telling one event: only sentences that say the same thing are paired
+        return similarity >= SAID_ALIKE
     if (across and fa.measure in _ONE_PER_REPORT and fa.measure == fb.measure and fa.modality == "asserted"
             and (scan.consensus(a) or scan.consensus(b) or scan.few_values(a) or similarity >= SAID_ALIKE)):
         return True
@@ -265,13 +297,12 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
             return True  # one event dated twice in one article (the lead and a fact box)
         same_action = bool(fa.predicate) and fa.predicate == fb.predicate
         return similarity >= (RESTATED_MIN if same_action else SAID_ALIKE)
-    if a.value.kind == "date" and (fa.measure == fb.measure or _date_event_fit(fa, fb) > 0):
-        # a sentence that names nothing ("Talks began in 2015") is about its article, so the two
-        # articles must share what they are about
-        if names_overlap(fa.names, fb.names) >= 1 or (
-            not (fa.names and fb.names) and scan.shared_names(a.document, b.document) >= STORY_NAMES
-        ):
-            return similarity >= EVENT_MIN  # "signed the accord in 2023" / "signed the accord in August 2025"
+    if a.value.kind == "date":
+        fit = _date_event_fit(fa, fb)
+        if fa.measure == fb.measure or fit > 0:
+            # a sentence that names nothing ("Talks began in 2015") is about its article
+            if names_overlap(fa.names, fb.names) >= 1 or not (fa.names and fb.names):
+                return similarity >= (EVENT_MIN if fa.measure == fb.measure else NAMED_MIN)
     if fa.predicate and fa.predicate == fb.predicate and names_overlap(fa.names, fb.names) >= 1:
         return similarity >= NAMED_MIN  # "31 passengers were treated" / "Thirteen passengers were treated"
     return similarity >= SAID_ALIKE
@@ -440,6 +471,8 @@ def _date_event_fit(fa, fb) -> float:
     same_action = bool(fa.predicate) and fa.predicate == fb.predicate
     if same_object and (same_action or not (fa.predicate and fb.predicate)):
         return 0.1
+    if same_object and " of " in (fa.object or ""):
+        return 0.05  # "achieved the record of 89.94m" / "set the record of 89.94m": one specific thing
     if same_object or (same_action and not (fa.object and fb.object)):
         return 0.0
     if not (fa.measure or fb.measure):

@@ -25,6 +25,7 @@ _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 def compare(
     claims: Iterable[Claim], stories: Sequence[Story] | None = None,
     published: dict[str, date | None] | None = None, copies: dict[str, str] | None = None,
+    names: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """Findings (contradictions) and corroborations (facts several documents state alike).
 
@@ -33,6 +34,7 @@ def compare(
     none is given). `published` maps document ids to publication dates, when
     known. `copies` maps each document to the first of its near-duplicates:
     copies of one story count as one source when facts are corroborated.
+    `names` maps documents to every name they use.
     """
     claims = list(claims)
     published = published or {}
@@ -41,7 +43,7 @@ def compare(
         documents = tuple(sorted({c.document for c in claims}))
         stories = [Story(id="all", label="", documents=documents)]
     story_of = {doc: story.id for story in stories for doc in story.documents}
-    verdicts = [(pair, decide(pair.a, pair.b, published)) for pair in align(claims, stories, published)]
+    verdicts = [(pair, decide(pair.a, pair.b, published)) for pair in align(claims, stories, published, names)]
     findings = [
         *_value_conflicts(verdicts),
         *_count_mismatches(claims, story_of),

@@ -95,7 +95,7 @@ def analyse(
     stories = group_stories(terms, copies)
     findings, corroborations = compare(
         (c for claims in claims_by_doc.values() for c in claims), stories,
-        {a.id: a.published for a in articles}, copies,
+        {a.id: a.published for a in articles}, copies, {doc_id: frozenset(t.names) for doc_id, t in terms},
     )
     # suppressions first, so a comment is not called unused because its finding fell under --min-confidence
     suppression = suppress.apply(findings, articles, drafts)
