@@ -281,6 +281,8 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
         return similarity >= WEAK_MIN  # "injected ₹2.5 lakh crore": only the sentence can tell
     if across and (scan.ambiguous(a) or scan.ambiguous(b)):
         return similarity >= AMBIGUOUS_MIN
+    if "also" in fa.groups or "also" in fb.groups:
+        return similarity >= SAID_ALIKE  # "seven others were also injured": a further count, told its own way
     if across and not scan.shares_story(a.document, b.document):
         # two articles that share few names may sit in one broad story ("quarterly results")
         # without telling one event: only sentences that say the same thing are paired

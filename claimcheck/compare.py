@@ -96,39 +96,25 @@ def _value_conflicts(verdicts: list[tuple[Pair, Verdict]]) -> Iterable[Finding]:
         clashes = [(p, v) for p, v in component if v.outcome == "conflict"]
         if not clashes:
             continue
-        reading = _readings_of([(p, v) for p, v in component if v.outcome == "agree"])
         by_key: dict[tuple[str, str], list[tuple[Pair, Verdict]]] = defaultdict(list)
         for p, v in clashes:
-            key = tuple(sorted((reading.get(p.a.id, p.a.id), reading.get(p.b.id, p.b.id))))
-            by_key[key].append((p, v))
+            by_key[tuple(sorted((reading_of(p.a), reading_of(p.b))))].append((p, v))
         members: dict[str, list[Claim]] = defaultdict(list)
         for p, _ in component:
             for claim in (p.a, p.b):
-                members[reading.get(claim.id, claim.id)].append(claim)
+                members[reading_of(claim)].append(claim)
         for key, pairs in sorted(by_key.items()):
-            involved = _unique(c for group in key for c in members.get(group, []) or _claims_of(pairs))
-            yield _conflict_finding(involved, pairs)
+            yield _conflict_finding(_unique(c for group in key for c in members[group]), pairs)
 
 
-def _readings_of(agreeing: list[tuple[Pair, Verdict]]) -> dict[str, str]:
-    """Claims joined by agreement: each claim id -> the id that stands for its reading."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for p, _ in agreeing:
-        a, b = root(p.a.id), root(p.b.id)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {x: root(x) for x in parent}
-
-
-def _claims_of(pairs: list[tuple[Pair, Verdict]]) -> list[Claim]:
-    return [c for p, _ in pairs for c in (p.a, p.b)]
+def reading_of(claim: Claim) -> str:
+    """What a value says, normalised: "26" and "twenty-six" are one reading, "at least 20" another."""
+    value = claim.value
+    if value.interval is not None:
+        return f"{value.interval.start}..{value.interval.end}"
+    if value.number is not None:
+        return f"{value.qualifier} {value.number:g} {value.high or ''} {value.unit or ''}"
+    return " ".join(value.text.lower().split())
 
 
 def _conflict_finding(involved: list[Claim], clashes: list[tuple[Pair, Verdict]]) -> Finding:

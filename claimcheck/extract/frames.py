@@ -212,13 +212,21 @@ def _partitive_whole(root: Token) -> bool:
 
 
 def _partitive_part(root: Token, counted: Token | None) -> bool:
-    """ "Three of the dead were Bolivian", "22 of the 26 victims", "five were among the dead"."""
+    """ "Three of the dead were Bolivian", "22 of the 26 victims", "five were among the dead".
+
+    "241 of the 242 people aboard were killed" is not one: the 241 are the dead, a count of
+    their own, however many were aboard.
+    """
+    generic, groups = _people()
     for token in (root, counted):
         if token is None:
             continue
-        if any(c.dep_ == "prep" and c.lower_ in ("of", "among") and any(g.dep_ == "pobj" for g in c.children)
-               for c in token.children) and token.i == root.i:
-            return True
+        wholes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
+                  for g in c.children if g.dep_ == "pobj"]
+        if wholes and token.i == root.i:
+            lemma = wholes[0].lemma_.lower()
+            if lemma not in generic and lemma not in groups and not wholes[0].like_num:
+                return True
         head = token.head
         if token.dep_ == "pobj" and head.lower_ in ("including", "includes", "among"):
             return True  # "33 medals, including 18 golds": the golds are among the medals
@@ -269,11 +277,13 @@ def _measure_words(value: Span, event: Event, measured: Token | None, counted: T
     words: list[str] = []
     # "at least 20 injured", "20 other tourists & locals injured", "the 26 dead": a participle or
     # adjective right after the figure says what it counts before any verb further up does
+    verb_class = event.verb is not None and event.verb.lemma_.lower() in measure_class()
     for token in value.doc[value.end : min(value.end + 5, value.sent.end)]:
         if token.is_punct and token.text not in ("&", "-"):
             break
         if token.tag_ in ("VBN", "JJ") or token.lower_ == "dead":
-            words.append(token.lemma_.lower())
+            if not (verb_class and token.dep_ == "acl" and event.verb is not None and token.i != event.verb.i):
+                words.append(token.lemma_.lower())  # not "250 people killed ... have been identified"
             break
         if token.pos_ in ("VERB", "AUX"):
             break
@@ -417,19 +427,28 @@ def _groups(value: Span, counted: Token | None, measured: Token | None, event: E
         if noun.ent_type_ == "NORP":  # "25 Indians"
             key = normalise(noun.text, ctx.aliases)
             found.add(demonym(key, ctx.aliases))
-    clause = _clause_text(value, event).lower()
-    for name, phrases in _scope_phrases().items():
-        if any(f" {p} " in f" {clause} " for p in phrases):
-            found.add(name)
+    nearest = _nearest_scope(value, event)
+    if nearest:
+        found.add(nearest)
     return frozenset(found)
 
 
-def _clause_text(value: Span, event: Event) -> str:
-    if event.verb is None:
-        return value.sent.text
-    start = min(event.verb.left_edge.i, value.start)
-    end = max(event.verb.right_edge.i + 1, value.end)
-    return value.doc[start:end].text
+def _nearest_scope(value: Span, event: Event) -> str | None:
+    """ "241 passengers aboard the aircraft and 19 people killed on the ground": each figure its nearest scope."""
+    doc = value.doc
+    start = min(event.verb.left_edge.i, value.start) if event.verb is not None else value.sent.start
+    end = max(event.verb.right_edge.i + 1, value.end) if event.verb is not None else value.sent.end
+    words = [t.lower_ for t in doc[start:end]]
+    best: tuple[int, str] | None = None
+    for name, phrases in _scope_phrases().items():
+        for phrase in phrases:
+            size = len(phrase.split())
+            for i in range(len(words) - size + 1):
+                if " ".join(words[i : i + size]) == phrase:
+                    distance = min(abs(start + i - value.start), abs(start + i - value.end))
+                    if best is None or distance < best[0]:
+                        best = (distance, name)
+    return best[1] if best else None
 
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "inside", "outside", "on", "around", "off"}
@@ -512,8 +531,11 @@ def _periods_said(value: Span, ctx: Sentence) -> frozenset[str]:
         if timex_value.startswith("P") and not ctx.sent.doc.text[offset:offset + 4].lower().startswith("the "):
             continue  # "after four years of delays" is how long, not which period; "the nine months" is
         token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if token is not None and _clause_verb_of(token.root).i == verb.i:
-            found.add(timex_value)
+        if token is None or _clause_verb_of(token.root).i != verb.i or _reference_point(token.root):
+            continue
+        nearest = min(ctx.figures, key=lambda f: abs(f[0] - offset), default=None)
+        if nearest is None or nearest[0] == value.start_char:
+            found.add(timex_value)  # "fell to 2.82% in May from 3.16% in April": May is 2.82%'s
     return frozenset(found)
 
 
