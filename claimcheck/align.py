@@ -42,6 +42,7 @@ RESTATED_MIN = 0.20  # sentence overlap needed for one action's figure said twic
 STORY_NAMES = 2  # specific names two articles must share to be telling one event
 SHORT_NAMES = 4  # an article naming this few things needs to share only one name
 GENERIC_STORIES, GENERIC_SHARE = 4, 0.1  # in scans of this many stories, names in this share of them are not specific
+STAT_LINE = 3  # figures of this many measures in one sentence make a stat line
 CONSENSUS = 2  # other articles giving one value for a fact before a toll told in other words is paired with it
 _ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: the toll, the injured, an age
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
@@ -88,6 +89,7 @@ class _Scan:
     generic_names: frozenset[str]  # names so many articles of the scan use that they tell nothing apart
     figures: dict[tuple[str, int], int]  # (document, sentence start) -> figures it gives, ages and parts aside
     story_of: dict[str, str]  # document -> its story
+    measures: dict[tuple[str, int], int]  # (document, sentence start) -> distinct measures of its figures
 
     def shares_story(self, doc_a: str, doc_b: str) -> bool:
         """Whether two articles name enough of the same specific things to be telling one event.
@@ -98,6 +100,10 @@ class _Scan:
         a, b = self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset())
         common = [x for x in a if x not in self.generic_names and any(same_name(x, y) for y in b)]
         return len(common) >= (1 if min(len(a), len(b)) <= SHORT_NAMES else STORY_NAMES)
+
+    def stat_line(self, claim: Claim) -> bool:
+        """A sentence giving figures of three measures or more: a stat line or a table in words."""
+        return self.measures.get((claim.document, claim.start), 0) >= STAT_LINE
 
     def figures_in(self, claim: Claim) -> int:
         return self.figures.get((claim.document, claim.start), 0)
@@ -146,7 +152,7 @@ def align(
     )
     scan = _Scan(_idf(sentences), _values(sentences, published), published,
                  names, _generic_names(names, stories), figures,
-                 {doc: story.id for story in stories for doc in story.documents})
+                 {doc: story.id for story in stories for doc in story.documents}, _measures_by_sentence(claims))
     by_doc: dict[str, list[_Sentence]] = defaultdict(list)
     for sentence in sentences:
         by_doc[sentence.document].append(sentence)
@@ -157,6 +163,14 @@ def align(
     for doc_sentences in by_doc.values():
         pairs += _within(doc_sentences, scan)
     return pairs
+
+
+def _measures_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], int]:
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.value.kind in _FIGURES and c.frame.measure not in (None, "age") and "part" not in c.frame.groups:
+            found[(c.document, c.start)].add(c.frame.measure)
+    return {key: len(measures) for key, measures in found.items()}
 
 
 def _generic_names(names: dict[str, frozenset[str]], stories: Sequence[Story]) -> frozenset[str]:
@@ -275,6 +289,8 @@ def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, 
     fa, fb = a.frame, b.frame
     if not across and not _restatement(a, b, scan):
         return False
+    if scan.stat_line(a) or scan.stat_line(b):
+        return False  # "11 points, 11 rebounds and six blocked shots": a stat line, paired only when restated
     if a.value.kind == "date" and not (fa.measure and fb.measure):
         return False  # a date of no event ("the third quarter") is paired only in restated sentences
     if "verb" in (fa.measured_by, fb.measured_by) or not (fa.measured_by and fb.measured_by):
@@ -353,6 +369,29 @@ def _background(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
         x.frame.when and not y.frame.when and _dated_before(x, published.get(y.document))
         for x, y in ((a, b), (b, a))
     )
+
+
+def story_days(stories: Sequence[Story], published: dict[str, date | None],
+               claims: Sequence[Claim]) -> dict[str, date]:
+    """The day each document is about: its publication date, else the latest its story gives.
+
+    An undated report of a story is as recent as its dated copies, or as the latest day
+    any of them names: "In 2004 a tsunami killed 230,000" is background to it either way.
+    """
+    latest: dict[str, date] = {}
+    for claim in claims:
+        for period in claim.frame.when:
+            if period.start == period.end:
+                latest[claim.document] = max(latest.get(claim.document, period.end), period.end)
+    days: dict[str, date] = {}
+    for story in stories:
+        known = [published[d] for d in story.documents if published.get(d)] or [
+            latest[d] for d in story.documents if d in latest]
+        for doc in story.documents:
+            day = published.get(doc) or (max(known) if known else None)
+            if day is not None:
+                days[doc] = day
+    return days
 
 
 def _dated_before(claim: Claim, day: date | None) -> bool:

@@ -97,7 +97,8 @@ def _name_after_description(token: Token) -> Token | None:
     """ "the 36-year-old champion Wladimir Klitschko": the person named right after the description."""
     doc = token.doc
     for candidate in doc[token.i + 5 : min(token.i + 9, token.sent.end)]:
-        if candidate.ent_type_ == "PERSON" or (candidate.pos_ == "PROPN" and candidate.ent_type_ == ""):
+        if candidate.ent_type_ == "PERSON" or (candidate.pos_ == "PROPN" and candidate.ent_type_ in ("", "ORG")
+                                                and candidate.is_title):
             return candidate
         if candidate.ent_type_ in ("NORP", "EVENT", "GPE", "ORG"):
             return None

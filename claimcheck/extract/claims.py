@@ -25,6 +25,7 @@ from claimcheck.models import Article, Claim, Frame, Timex, Value
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s|\s*[–—-]\s*\d{2,4})?$")
 _WEEKDAY_TIMEX = re.compile(r"^XXXX-WXX-\d")
+_NARRATIVE = re.compile(r"(?i)\b(?:later|earlier|afterwards?|before|after|prior|following|previous)\b")
 _DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|"
                         r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|today|yesterday|tomorrow|tonight")
 MAX_COUNT = 40  # "five measures" is a count of a list; "70 companies" is a figure, not an enumeration
@@ -140,6 +141,8 @@ def _dates_something(timex: Timex, article: Article) -> bool:
     """A date a claim can rest on: a day, month or year (or a weekday the text leaves unanchored), not a byline."""
     if _inside(timex.start, timex.end, article.published_span):
         return False  # a dateline or byline dates the article, not an event
+    if _NARRATIVE.search(timex.text):
+        return False  # "a year later", "two days earlier": counted from another event, not from today
     if timex.type == "TIME" and timex.anchored and not _DAY_WORDS.search(timex.text):
         return False  # "at 10 p.m.": a time of day, its date only guessed from the publication date
     if timex.type in ("DATE", "TIME") and timex.interval is not None:

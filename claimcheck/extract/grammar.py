@@ -99,6 +99,11 @@ def event_of(token: Token, sent: Span) -> Event:
             return NO_EVENT
         verb = verb.head
     noun_subject = None
+    if verb.pos_ == "AUX" and plain_subject(verb) is not None:
+        # "Athens was calm Sunday": a state of its subject, not the sentence's other verb
+        complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+        predicate = complement.lemma_.lower() if complement is not None else verb.lemma_.lower()
+        return Event(verb=verb, predicate=predicate, target=plain_subject(verb), subject=None)
     if verb.pos_ != "VERB":
         verb = main_verb(sent) or verb
     if verb.pos_ != "VERB":

@@ -62,6 +62,8 @@ def parse_amount(text: str) -> Amount | None:
         if (fraction := _FRACTION.match(bare)) and int(fraction.group(2)):
             current = int(fraction.group(1)) / int(fraction.group(2))  # "1/2 liter"
         elif _NUMERAL.match(bare):
+            if bare.startswith("0") and len(bare) > 1 and not bare.startswith("0."):
+                return None  # "2, 000ft": a number split by a stray space, not 000
             value = float(bare.replace(",", ""))
             if current is not None and total is None and not _compounds(current, value):
                 break  # "75-100": a range, read below; "1 2" is not 3
