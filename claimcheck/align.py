@@ -364,11 +364,19 @@ def _period_contrast(claim: Claim) -> bool:
 
 
 def _background(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
-    """A figure dated well before the other article appeared is background, not today's figure."""
-    return any(
-        x.frame.when and not y.frame.when and _dated_before(x, published.get(y.document))
-        for x, y in ((a, b), (b, a))
-    )
+    """A figure dated well before the other article appeared is background, not today's figure.
+
+    So is one whose sentence names only days long past ("In 2004, a tsunami killed 230,000").
+    """
+    for x, y in ((a, b), (b, a)):
+        day = published.get(y.document)
+        if day is None or y.frame.when:
+            continue
+        if x.frame.when and _dated_before(x, day):
+            return True
+        if x.frame.era is not None and (day - x.frame.era).days > BACKGROUND_DAYS:
+            return True
+    return False
 
 
 def story_days(stories: Sequence[Story], published: dict[str, date | None],
@@ -534,10 +542,7 @@ def _same_family(a: Claim, b: Claim) -> bool:
 
 
 def _same_measure(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    head_a, head_b = a.split()[-1], b.split()[-1]
-    return head_a == head_b and (a.endswith(" " + b) or b.endswith(" " + a))  # "retail inflation" / "inflation"
+    return a == b  # "career points" are not the game's "points"
 
 
 def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -148,6 +148,7 @@ class Frame:
     groups: frozenset[str] = frozenset()  # who within the measure: "passenger", "ground", "india"
     when: tuple[DateInterval, ...] = ()  # the other dates of the sentence: the period the value is for
     periods_said: frozenset[str] = frozenset()  # every other time expression of the sentence, as TIMEX3 values
+    era: date | None = None  # the latest day the sentence names: a sentence of 2004 tells of 2004
     modality: Modality = "asserted"
     statement: bool = False  # a date of saying ("said on Friday"), not of the event
     anchored: bool = False  # a date read from the publication date ("on Friday", "last year")

@@ -84,13 +84,16 @@ def _years_old(token: Token) -> Token | None:
 
 
 def _unnamed_year_old(token: Token) -> bool:
-    """ "The 26-year-old raised ...", "the 27-year-old Olympian": a person described by age alone."""
+    """ "The 26-year-old raised ...", "the 27-year-old Olympian": a person already met, described by age.
+
+    "A 36-year-old climber" brings in someone new, so only the definite article counts.
+    """
     doc, i = token.doc, token.i
     following = [t.lower_ for t in doc[i + 1 : i + 5]]
     if following[:4] != ["-", "year", "-", "old"]:
         return False
     before = doc[i - 1].lower_ if i > 0 else ""
-    return before in ("the", "a", "this", "that")
+    return before in ("the", "this", "that")
 
 
 def _name_after_description(token: Token) -> Token | None:

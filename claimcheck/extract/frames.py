@@ -146,6 +146,8 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None, unit: str | 
         groups=groups,
         when=_when(value, ctx),
         periods_said=_periods_said(value, ctx),
+        era=max((interval.end for start, _, interval in ctx.periods
+                 if not value.start_char <= start < value.end_char), default=None),
         modality=modality,
         names=ctx.names,
         context=context_words(ctx),
