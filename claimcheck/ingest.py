@@ -18,6 +18,8 @@ from claimcheck.htmltext import extract_html
 from claimcheck.models import Article, Block, Skipped, make_article
 from claimcheck.published import (
     byline_date,
+    loose_date,
+    url_date,
     find_dateline,
     find_header,
     parse_date_value,
@@ -246,6 +248,9 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
                 if chars[k] in "\r\n":
                     chars[k] = " "
         text = "".join(chars)
+    blocks = _loose_date_lines(plain, blocks)
+    if meta_date is None and not is_html:
+        meta_date, meta_span = _address_date(plain, blocks)
     published, origin, span, more = _published(plain, blocks, header, meta_date, meta_span)
     warnings += more
     if not any(b.kind != "furniture" for b in blocks):
@@ -253,6 +258,44 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
     return make_article(id=ident, path=rel, source=source, text=text, blocks=tuple(blocks),
                         published=published, published_from=origin, published_span=span,
                         warnings=tuple(warnings), source_offsets=offsets)
+
+
+LOOSE_DATE_LINES = 4  # blocks at the top of an article where a page's date line may sit
+
+
+def _loose_date_lines(text: str, blocks: list[Block]) -> list[Block]:
+    """Short lines at the top that are a date with a cue or an agency ("Found March 08, 2013"): date lines.
+
+    The furniture rules know the usual forms; what they leave, dateparser reads (published.loose_date).
+    """
+    out = list(blocks)
+    seen = 0
+    for i, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        seen += 1
+        if seen > LOOSE_DATE_LINES:
+            break
+        line = text[block.start:block.end]
+        if seen == 1 and re.match(r"\s*https?://\S+\s*$", line):
+            out[i] = Block(block.start, block.end, "furniture", "page address")
+            continue
+        if "\n" in line.strip() or furniture.ends_sentence(line.strip()):
+            continue
+        if loose_date(line) is not None:
+            out[i] = Block(block.start, block.end, "furniture", "date line")
+    return out
+
+
+def _address_date(text: str, blocks: list[Block]) -> tuple[date | None, tuple[int, int] | None]:
+    """A scraped page's first line is often its address, and news addresses often carry the date."""
+    first = next((b for b in blocks if text[b.start:b.end].strip()), None)
+    if first is None or first.reason != "page address":
+        return None, None
+    line = text[first.start:first.end].strip()
+    if not re.match(r"https?://\S+$", line):
+        return None, None
+    return url_date(line), None
 
 
 def _published(text: str, blocks: list[Block], header, meta_date, meta_span):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -208,6 +209,74 @@ def byline_date(line: str) -> tuple[DateMatch, int] | None:
         key = (rank, d.start)
         if best is None or key < best[:2]:
             best = (rank, d.start, d)
+    if best is None or best[2].year is None:
+        loose = loose_date(line)
+        if loose is not None:
+            return DateMatch(0, len(line), loose.year, loose.month, loose.day), 1
     if best is None:
         return None
     return best[2], best[0]
+
+
+# ------------------------------------------------------------------ loose date lines and addresses
+
+_SEGMENT_CUT = re.compile(r"\s*(?:[|•·@]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|posted|modified|found)"
+                          r"(?:\s+(?:on|at))?\b:?)\s*", re.I)
+_DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_MONTHISH = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+_LOOSE_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl"]
+MAX_DATE_LINE_WORDS = 14
+
+
+def loose_date(line: str) -> date | None:
+    """The date of a page's date line however it is written: "Found March 08, 2013",
+    "10:55 P.M. FEB. 2, 2009", "Posted at 3:21 PM ET, 01/5/2011", "Sun., Aug. 4, 2013 11:29 AM PDT".
+
+    The line is cut at cue words and separators, and each piece that holds a year is read:
+    by the patterns above when they can, else by dateparser, which knows times, zones and
+    other languages' month names. Only whole dates count (day, month and year), and a
+    numeric date whose day and month could be swapped is left alone.
+    """
+    if len(line.split()) > MAX_DATE_LINE_WORDS or not _DATEISH.search(line):
+        return None
+    pieces = [p for p in _SEGMENT_CUT.split(line) if p and _DATEISH.search(p)]
+    for piece in pieces:
+        for found in find_dates(piece):
+            if found.year is not None:
+                return found.to_date()
+    for piece in pieces:
+        parsed = _dateparser(piece.strip(" ,;:()[]"))
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _dateparser(piece: str) -> date | None:
+    numeric = _NUM.search(piece)
+    if numeric and not _MONTHISH.search(piece.replace("PM", "").replace("AM", "")):
+        a, b = int(numeric["a"]), int(numeric["b"])
+        if numeric["sep"] != "." and a <= 12 and b <= 12 and a != b:
+            return None  # 03/04/2025: April or March? not guessed
+    import dateparser  # imported here: only date lines that the patterns cannot read need it
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(piece, languages=_LOOSE_LANGUAGES, settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str) -> date | None:
+    """The date a page address carries in its path: ".../2013/04/12/story", ".../2013-09-18-patch"."""
+    path = urlsplit(url.strip()).path
+    for match in _URL_DATE.finditer(path):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
