@@ -26,11 +26,11 @@ def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Tok
         person = _after_aged(token) or _appositive(token) or _copula(token) or _years_old(token)
         if person is not None and (person.lower_ in _PRONOUNS or _is_person(person)):
             yield token, person
-        elif _unnamed_year_old(token):
+        elif _year_old(token):
             named = _name_after_description(token)
             if named is not None:
                 yield token, named  # "the 36-year-old champion Klitschko"
-            elif with_unnamed and _is_subject(token) and not _names_a_person(token.sent):
+            elif with_unnamed and _unnamed_year_old(token) and _is_subject(token) and not _names_a_person(token.sent):
                 yield token, None  # "The 26-year-old raised his arms": whoever the article is about
 
 
@@ -96,16 +96,20 @@ def _unnamed_year_old(token: Token) -> bool:
     return before in ("the", "this", "that")
 
 
+def _year_old(token: Token) -> bool:
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 5]]
+    return following[:4] == ["-", "year", "-", "old"]
+
+
 def _name_after_description(token: Token) -> Token | None:
     """ "the 36-year-old champion Wladimir Klitschko": the person named right after the description."""
     doc = token.doc
-    for candidate in doc[token.i + 5 : min(token.i + 9, token.sent.end)]:
-        if candidate.ent_type_ == "PERSON" or (candidate.pos_ == "PROPN" and candidate.ent_type_ in ("", "ORG")
-                                                and candidate.is_title):
-            return candidate
-        if candidate.ent_type_ in ("NORP", "EVENT", "GPE", "ORG"):
-            return None
-        if candidate.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+    for candidate in doc[token.i + 5 : min(token.i + 10, token.sent.end)]:
+        if candidate.pos_ == "PROPN":
+            if candidate.ent_type_ in ("GPE", "LOC", "EVENT", "FAC", "PRODUCT"):
+                return None  # "the 27-year-old Olympics hopeful": a place or an event, not a person
+            return candidate  # a nationality ("Indian") is ruled out by the caller, which knows them
+        if candidate.pos_ not in ("ADJ", "NOUN", "DET") or candidate.is_punct:
             return None
     return None
 
@@ -143,4 +147,5 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _is_person(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "")
+    # the small model tags many surnames NORP ("Klitschko"); nationalities are ruled out by the caller
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "NORP", "")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extract import lists
 from claimcheck.extract.ages import ages_in
-from claimcheck.extract.entities import Aliases, names_in, normalise, places_in
+from claimcheck.extract.entities import Aliases, demonym, names_in, normalise, places_in
 from claimcheck.extract.frames import Sentence, age_frame, date_frame, figure_frame
 from claimcheck.extract.grammar import after_dateline
 from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
@@ -205,12 +205,14 @@ def _date_qualifier(mod: str | None) -> str:
 
 def _age_claims(article: Article, ctx: Sentence, quote: tuple[int, int]) -> Iterator[Claim]:
     """Ages as figures counted in years, held by the person they describe."""
-    for token, person in ages_in(ctx.sent, with_unnamed=True):
+    for token, person in ages_in(ctx.sent, with_unnamed=False):
         if person is None or person.pos_ == "PRON" or person.pos_ == "NOUN":
             holder = ctx.person  # "she", "the 26-year-old": the person last named
         else:
             ent = next((e for e in ctx.sent.ents if e.start <= person.i < e.end), None)
             holder = normalise(ent.text if ent is not None else person.text, ctx.aliases)
+            if demonym(holder, ctx.aliases) != holder:
+                continue  # "the 27-year-old Indian": a nationality, not whose age it is
         value = Value(kind="number", text=token.text, number=float(token.text), unit="years")
         yield _claim(article, quote, value, token.idx, token.idx + len(token.text), age_frame(token, holder, ctx))
 
