@@ -62,6 +62,8 @@ class Pair:
     score: float  # 0..1 and more: overlap of the masked sentences plus frame agreement
     how: str  # "restated" (one sentence, values aside), "paraphrased", or "restated in one article"
     overlap: float = 0.0  # the masked sentences' weighted word overlap alone
+    evidence: str = ""  # what made them one fact, in words
+    confidence: float = 0.5  # how sure the pairing is, from its evidence
 
 
 @dataclass
@@ -262,68 +264,96 @@ def _within(sentences: list[_Sentence], scan: _Scan) -> list[Pair]:
 def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool) -> list[Pair]:
     similarity = overlap(sa.context, sb.context, scan.weights)
     if across and similarity >= 0.5 and _restated(sa, sb):
-        return [Pair(a, b, 1.0 + similarity, "restated", similarity) for a, b in _in_order(sa.claims, sb.claims)]
+        return [Pair(a, b, 1.0 + similarity, "restated", similarity, "one sentence, values aside", 0.9)
+                for a, b in _in_order(sa.claims, sb.claims)]
     pairs = []
     for a in sa.facts():
         for b in sb.facts():
             fit = frame_fit(a, b)
             if fit is None or _background(a, b, scan.published):
                 continue
-            score = round(similarity + fit, 3)
-            if _accepted(a, b, similarity, score, scan, across):
-                pairs.append(Pair(a, b, score, "paraphrased" if across else "restated in one article", similarity))
+            evidence = _evidence(a, b, similarity, scan, across)
+            if evidence is not None:
+                pairs.append(Pair(a, b, round(similarity + fit, 3), "paraphrased" if across else "restated in one article",
+                                  similarity, evidence.tier, evidence.confidence))
     return pairs
 
 
-def _accepted(a: Claim, b: Claim, similarity: float, score: float, scan: _Scan, across: bool) -> bool:
-    """Whether two fitting values are one fact: the evidence asked for grows as the fact gets vaguer.
+@dataclass(frozen=True)
+class Evidence:
+    """Why two values were taken for one fact, and how sure that makes the pairing."""
+
+    tier: str  # in words: "a toll several reports agree on", "one named holder", ...
+    confidence: float
+
+
+def _evidence(a: Claim, b: Claim, similarity: float, scan: _Scan, across: bool) -> Evidence | None:
+    """What says two fitting values are one fact, or None: the evidence asked for grows as the fact gets vaguer.
 
     Across articles of one story, a figure of a named class (the dead, the injured, an
     age) that each article gives once is paired whatever the words around it: outlets
-    tell a toll in their own words. A dated event (the same action on the same thing)
-    or a figure of one named holder, or of the same action on the same counted thing
-    with names in common, needs only some shared words. Anything else needs sentences
-    that say the same thing. Inside one article the same evidence is asked for, and the
-    article must give no third value for the fact, nor set two periods side by side.
+    tell a toll in their own words; it is surest when other reports agree with one side.
+    A dated event (the same action on the same thing), a figure of one named holder, or
+    of the same action on the same counted thing with names in common, needs some shared
+    words. Anything else needs sentences that say the same thing. Inside one article the
+    same evidence is asked for, and the article must give no third value for the fact,
+    nor set two periods side by side. The confidence of each tier grows with the overlap
+    of the two sentences.
     """
     fa, fb = a.frame, b.frame
     if not across and not _restatement(a, b, scan):
-        return False
+        return None
     if scan.stat_line(a) or scan.stat_line(b):
-        return False  # "11 points, 11 rebounds and six blocked shots": a stat line, paired only when restated
+        return None  # "11 points, 11 rebounds and six blocked shots": a stat line, paired only when restated
     if a.value.kind == "date" and not (fa.measure and fb.measure):
-        return False  # a date of no event ("the third quarter") is paired only in restated sentences
+        return None  # a date of no event ("the third quarter") is paired only in restated sentences
     if "verb" in (fa.measured_by, fb.measured_by) or not (fa.measured_by and fb.measured_by):
-        return similarity >= WEAK_MIN  # "injected ₹2.5 lakh crore": only the sentence can tell
+        return _alike(similarity, WEAK_MIN, "sentences alike (the figure's measure is only its verb)")
     if across and (scan.ambiguous(a) or scan.ambiguous(b)):
-        return similarity >= AMBIGUOUS_MIN
+        return _alike(similarity, AMBIGUOUS_MIN, "sentences alike (an article gives several values)")
     if "also" in fa.groups or "also" in fb.groups:
-        return similarity >= SAID_ALIKE  # "seven others were also injured": a further count, told its own way
+        return _alike(similarity, SAID_ALIKE, "sentences alike (a further count)")
     if across and not scan.shares_story(a.document, b.document):
         # two articles that share few names may sit in one broad story ("quarterly results")
         # without telling one event: only sentences that say the same thing are paired
-        return similarity >= SAID_ALIKE
-    if (across and fa.measure in _ONE_PER_REPORT and fa.measure == fb.measure and fa.modality == "asserted"
-            and (scan.consensus(a) or scan.consensus(b) or scan.few_values(a) or similarity >= SAID_ALIKE)):
-        return True
+        return _alike(similarity, SAID_ALIKE, "sentences alike (articles with few names in common)")
+    if across and fa.measure in _ONE_PER_REPORT and fa.measure == fb.measure and fa.modality == "asserted":
+        if scan.consensus(a) or scan.consensus(b):
+            return Evidence("a count other reports of the story agree on", round(0.7 + similarity / 5, 2))
+        if scan.few_values(a):
+            return Evidence("the story's only two values of a count", round(0.55 + similarity / 5, 2))
+        if similarity >= SAID_ALIKE:
+            return _alike(similarity, SAID_ALIKE, "sentences alike")
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
-        return similarity >= NAMED_MIN
+        return _graded(similarity, NAMED_MIN, 0.4, f"one named holder ({fa.holder})")
     if across and fa.measured_by == fb.measured_by == "class" and _same_period(a, b):
-        return similarity >= EVENT_MIN  # "retail inflation in April": one figure per period
+        return _graded(similarity, EVENT_MIN, 0.5, "one measure for one period")  # "inflation in April"
     if not across:
         if a.value.kind == "date" and fa.measure == fb.measure:
-            return True  # one event dated twice in one article (the lead and a fact box)
-        same_action = bool(fa.predicate) and fa.predicate == fb.predicate
-        return similarity >= (RESTATED_MIN if same_action else SAID_ALIKE)
+            return Evidence("one event dated twice in one article", 0.7)  # the lead and a fact box
+        if fa.predicate and fa.predicate == fb.predicate:
+            return _graded(similarity, RESTATED_MIN, 0.5, "one action's figure said twice in one article")
+        return _alike(similarity, SAID_ALIKE, "sentences alike in one article")
     if a.value.kind == "date":
         fit = _date_event_fit(fa, fb)
         if fa.measure == fb.measure or fit > 0:
             # a sentence that names nothing ("Talks began in 2015") is about its article
             if names_overlap(fa.names, fb.names) >= 1 or not (fa.names and fb.names):
-                return similarity >= (EVENT_MIN if fa.measure == fb.measure else NAMED_MIN)
+                if fa.measure == fb.measure:
+                    return _graded(similarity, EVENT_MIN, 0.55, f"one event ({fa.measure})")
+                return _graded(similarity, NAMED_MIN, 0.45, "one thing dated by two actions")
     if fa.predicate and fa.predicate == fb.predicate and names_overlap(fa.names, fb.names) >= 1:
-        return similarity >= NAMED_MIN  # "31 passengers were treated" / "Thirteen passengers were treated"
-    return similarity >= SAID_ALIKE
+        # "31 passengers were treated" / "Thirteen passengers were treated"
+        return _graded(similarity, NAMED_MIN, 0.4, f"one action ({fa.predicate}) with names in common")
+    return _alike(similarity, SAID_ALIKE, "sentences alike")
+
+
+def _graded(similarity: float, floor: float, base: float, tier: str) -> Evidence | None:
+    return Evidence(tier, round(min(0.85, base + similarity / 2), 2)) if similarity >= floor else None
+
+
+def _alike(similarity: float, floor: float, tier: str) -> Evidence | None:
+    return Evidence(tier, round(min(0.85, 0.3 + similarity * 0.6), 2)) if similarity >= floor else None
 
 
 def _restatement(a: Claim, b: Claim, scan: _Scan) -> bool:

@@ -139,23 +139,21 @@ def _conflict_finding(involved: list[Claim], clashes: list[tuple[Pair, Verdict]]
 
 
 def pair_confidence(pair: Pair) -> float:
-    """How sure a conflict is: restated sentences most, paraphrases by how much they share."""
-    if pair.how == "restated":
-        confidence = 0.9 if pair.a.document != pair.b.document else 0.8
-    else:
-        confidence = min(0.85, 0.35 + 0.5 * pair.score)
+    """How sure a conflict is: the alignment's evidence, less what makes the values themselves doubtful."""
+    confidence = pair.confidence
     if pair.a.frame.modality != "asserted":
-        confidence -= 0.2
+        confidence -= 0.15  # two forecasts, two rumours: softer than two reports
     if pair.a.frame.anchored or pair.b.frame.anchored:
         confidence -= 0.1  # read from the publication date: one wrong anchor looks like a conflict
-    return round(max(0.3, confidence), 2)
+    return round(max(0.1, confidence), 2)
 
 
 def _how(pair: Pair) -> str:
     fa = pair.a.frame
     what = f"same measure '{fa.measure}'" if fa.measure else "same sentence"
     holder = f", holder '{fa.holder}'" if fa.holder else ""
-    return f"one fact: {pair.how} (alignment score {pair.score:.2f}, word overlap {pair.overlap:.2f}), {what}{holder}"
+    return (f"one fact: {pair.how}, by {pair.evidence} (word overlap {pair.overlap:.2f}, alignment score "
+            f"{pair.score:.2f}), {what}{holder}")
 
 
 def _subject(claims: list[Claim]) -> str:
