@@ -43,6 +43,7 @@ STORY_NAMES = 2  # specific names two articles must share to be telling one even
 SHORT_NAMES = 4  # an article naming this few things needs to share only one name
 GENERIC_STORIES, GENERIC_SHARE = 4, 0.1  # in scans of this many stories, names in this share of them are not specific
 STAT_LINE = 3  # figures of this many measures in one sentence make a stat line
+CROSS_STORY_NAMES = 2  # specific names two sentences of two stories must share to be compared
 CONSENSUS = 2  # other articles giving one value for a fact before a toll told in other words is paired with it
 _ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: the toll, the injured, an age
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
@@ -77,6 +78,9 @@ class _Sentence:
 
     def facts(self) -> list[Claim]:
         return [c for c in self.claims if c.id not in self.parts]
+
+    def names(self) -> frozenset[str]:
+        return self.claims[0].frame.names if self.claims else frozenset()
 
 
 @dataclass(frozen=True)
@@ -162,9 +166,30 @@ def align(
     for story in stories:
         for doc_a, doc_b in combinations(story.documents, 2):
             pairs += _between(by_doc.get(doc_a, []), by_doc.get(doc_b, []), scan)
+    pairs += _across_stories(sentences, scan)
     for doc_sentences in by_doc.values():
         pairs += _within(doc_sentences, scan)
     return pairs
+
+
+def _across_stories(sentences: Sequence[_Sentence], scan: _Scan) -> list[Pair]:
+    """Pairs across stories: a story's article may retell a fact of another story ("opened its creamery in 2001").
+
+    Only sentences that name two specific things in common and say the same thing are paired.
+    """
+    by_name: dict[str, list[int]] = defaultdict(list)
+    names = [frozenset(n for n in s.names() if n not in scan.generic_names) for s in sentences]
+    for i, found in enumerate(names):
+        for name in found:
+            by_name[name].append(i)
+    candidates: list[Pair] = []
+    for i, sa in enumerate(sentences):
+        shared = Counter(j for name in names[i] for j in by_name[name] if j > i)
+        for j, count in sorted(shared.items()):
+            sb = sentences[j]
+            if count >= CROSS_STORY_NAMES and scan.story_of.get(sa.document) != scan.story_of.get(sb.document):
+                candidates += _pairs_of(sa, sb, scan, across=True, other_story=True)
+    return _mutual_best(candidates)
 
 
 def _measures_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], int]:
@@ -261,7 +286,7 @@ def _within(sentences: list[_Sentence], scan: _Scan) -> list[Pair]:
     return _mutual_best(candidates)
 
 
-def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool) -> list[Pair]:
+def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool, other_story: bool = False) -> list[Pair]:
     similarity = overlap(sa.context, sb.context, scan.weights)
     if across and similarity >= 0.5 and _restated(sa, sb):
         return [Pair(a, b, 1.0 + similarity, "restated", similarity, "one sentence, values aside", 0.9)
@@ -272,7 +297,8 @@ def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool) -> list[P
             fit = frame_fit(a, b)
             if fit is None or _background(a, b, scan.published):
                 continue
-            evidence = _evidence(a, b, similarity, scan, across)
+            evidence = (_alike(similarity, SAID_ALIKE, "sentences alike, in two stories") if other_story
+                        else _evidence(a, b, similarity, scan, across))
             if evidence is not None:
                 pairs.append(Pair(a, b, round(similarity + fit, 3), "paraphrased" if across else "restated in one article",
                                   similarity, evidence.tier, evidence.confidence))
@@ -324,6 +350,15 @@ def _evidence(a: Claim, b: Claim, similarity: float, scan: _Scan, across: bool) 
             return Evidence("the story's only two values of a count", round(0.55 + similarity / 5, 2))
         if similarity >= SAID_ALIKE:
             return _alike(similarity, SAID_ALIKE, "sentences alike")
+    if a.value.kind == "date":
+        fit = _date_event_fit(fa, fb)
+        if fa.measure == fb.measure or fit > 0:
+            # a sentence that names nothing ("Talks began in 2015") is about its article
+            if names_overlap(fa.names, fb.names) >= 1 or not (fa.names and fb.names):
+                if fa.measure == fb.measure:
+                    named = min(4, names_overlap(fa.names, fb.names))  # the ministries that signed, the treaty
+                    return _graded(similarity, EVENT_MIN, 0.5 + 0.05 * named, f"one event ({fa.measure})")
+                return _graded(similarity, NAMED_MIN, 0.45, "one thing dated by two actions")
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
         return _graded(similarity, NAMED_MIN, 0.4, f"one named holder ({fa.holder})")
     if across and fa.measured_by == fb.measured_by == "class" and _same_period(a, b):
@@ -334,14 +369,6 @@ def _evidence(a: Claim, b: Claim, similarity: float, scan: _Scan, across: bool) 
         if fa.predicate and fa.predicate == fb.predicate:
             return _graded(similarity, RESTATED_MIN, 0.5, "one action's figure said twice in one article")
         return _alike(similarity, SAID_ALIKE, "sentences alike in one article")
-    if a.value.kind == "date":
-        fit = _date_event_fit(fa, fb)
-        if fa.measure == fb.measure or fit > 0:
-            # a sentence that names nothing ("Talks began in 2015") is about its article
-            if names_overlap(fa.names, fb.names) >= 1 or not (fa.names and fb.names):
-                if fa.measure == fb.measure:
-                    return _graded(similarity, EVENT_MIN, 0.55, f"one event ({fa.measure})")
-                return _graded(similarity, NAMED_MIN, 0.45, "one thing dated by two actions")
     if fa.predicate and fa.predicate == fb.predicate and names_overlap(fa.names, fb.names) >= 1:
         # "31 passengers were treated" / "Thirteen passengers were treated"
         return _graded(similarity, NAMED_MIN, 0.4, f"one action ({fa.predicate}) with names in common")

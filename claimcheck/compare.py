@@ -50,7 +50,7 @@ def compare(
         *_list_mismatches(claims, story_of),
         *_name_variants(claims, story_of),
     ]
-    corroborations = list(_corroborations(verdicts, copies))
+    corroborations = list(_corroborations(claims, story_of, copies))
     return _ordered(findings), _ordered(corroborations)
 
 
@@ -90,21 +90,51 @@ def _components(pairs: list[tuple[Pair, Verdict]]) -> list[list[tuple[Pair, Verd
 
 
 def _value_conflicts(verdicts: list[tuple[Pair, Verdict]]) -> Iterable[Finding]:
-    """One finding per pair of readings that clash: "270" (in four reports) against "274" (in two)."""
+    """One finding per pair of sides that clash: "270" (in four reports) against "274" (in two).
+
+    A side is a set of readings that agree ("2023" and "June 2023"), never two that clash
+    with each other: "more than 250" agrees with 260 and with 270 but does not make them one.
+    """
     linked = [(p, v) for p, v in verdicts if v.outcome in ("agree", "conflict")]
     for component in _components(linked):
         clashes = [(p, v) for p, v in component if v.outcome == "conflict"]
         if not clashes:
             continue
+        side = _sides(component)
         by_key: dict[tuple[str, str], list[tuple[Pair, Verdict]]] = defaultdict(list)
         for p, v in clashes:
-            by_key[tuple(sorted((reading_of(p.a), reading_of(p.b))))].append((p, v))
+            by_key[tuple(sorted((side[reading_of(p.a)], side[reading_of(p.b)])))].append((p, v))
         members: dict[str, list[Claim]] = defaultdict(list)
         for p, _ in component:
             for claim in (p.a, p.b):
-                members[reading_of(claim)].append(claim)
+                members[side[reading_of(claim)]].append(claim)
         for key, pairs in sorted(by_key.items()):
             yield _conflict_finding(_unique(c for group in key for c in members[group]), pairs)
+
+
+def _sides(component: list[tuple[Pair, Verdict]]) -> dict[str, str]:
+    """Readings joined by agreement, unless that would join two readings that clash."""
+    clash = {frozenset((reading_of(p.a), reading_of(p.b))) for p, v in component if v.outcome == "conflict"}
+    parent: dict[str, str] = {}
+    members: dict[str, set[str]] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        members.setdefault(x, {x})
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for p, v in sorted(component, key=lambda pv: (reading_of(pv[0].a), reading_of(pv[0].b))):
+        a, b = root(reading_of(p.a)), root(reading_of(p.b))
+        if v.outcome != "agree" or a == b:
+            continue
+        if any(frozenset((x, y)) in clash for x in members[a] for y in members[b]):
+            continue
+        keep, drop = sorted((a, b))
+        parent[drop] = keep
+        members[keep] |= members.pop(drop)
+    return {x: root(x) for x in list(parent)}
 
 
 def reading_of(claim: Claim) -> str:
@@ -307,18 +337,23 @@ def _name_variants(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Fi
 
 # ------------------------------------------------------------------ corroborations
 
-def _corroborations(verdicts: list[tuple[Pair, Verdict]], copies: dict[str, str]) -> Iterable[Finding]:
-    """Amounts of money several independent documents state alike."""
-    agreeing = [
-        (p, v) for p, v in verdicts
-        if v.outcome == "agree" and p.a.document != p.b.document and p.a.value.kind == p.b.value.kind == "money"
-    ]
-    for component in _components(agreeing):
-        involved = _unique(c for p, _ in component for c in (p.a, p.b))
+def _corroborations(claims: list[Claim], story_of: dict[str, str], copies: dict[str, str]) -> Iterable[Finding]:
+    """Amounts of money that independent documents of one story give alike, for the same measure.
+
+    The same amount of money for the same thing is itself the evidence that two articles
+    speak of one fact; copies of one wire story count as one source.
+    """
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.value.kind == "money" and claim.value.number and claim.frame.measure:
+            key = (story_of.get(claim.document, claim.document), claim.frame.measure, claim.value.unit,
+                   claim.value.number)
+            groups[key].append(claim)
+    for (_, thing, _, _), group in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        involved = _unique(group)
         documents = sorted({c.document for c in involved})
         if len({copies.get(d, d) for d in documents}) < 2:
             continue  # two copies of one wire story are one source
-        thing = involved[0].frame.measure or involved[0].frame.counted or "amount"
         yield Finding(
             id=finding_id("corroboration", involved),
             kind="corroboration",
@@ -327,5 +362,6 @@ def _corroborations(verdicts: list[tuple[Pair, Verdict]], copies: dict[str, str]
             subject=f"{involved[0].value.text} {thing}",
             summary=f"{len(documents)} documents agree on {involved[0].value.text} {thing}: {', '.join(documents)}.",
             claims=tuple(involved),
-            reason=f"the same amount of money for '{thing}' in {len(documents)} documents that are not copies of one story",
+            reason=f"the same amount of money for '{thing}' in {len(documents)} documents of one story that are "
+            "not copies of one text",
         )

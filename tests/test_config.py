@@ -229,7 +229,7 @@ def test_severity_override_and_fail_on_from_the_config(tmp_path):
         write(tmp_path / "news" / name, text)
     plain = run("scan", tmp_path / "news", "--format", "json", "--isolated")
     assert plain.exit_code == 1, plain.output
-    assert [f["severity"] for f in json.loads(plain.stdout)["findings"]] == ["warning"]
+    assert [f["severity"] for f in json.loads(plain.stdout)["findings"]] == ["error"]  # one sentence, two years
 
     write(tmp_path / "claimcheck.toml", '[severity]\ndate_conflict = "info"\nnumber_conflict = "error"\n')
     quiet = run("scan", tmp_path / "news", "--format", "json")
@@ -239,8 +239,9 @@ def test_severity_override_and_fail_on_from_the_config(tmp_path):
     assert quiet.exit_code == 0  # info is below the default --fail-on warning
     assert run("scan", tmp_path / "news", "--fail-on", "info").exit_code == 1
 
-    write(tmp_path / "claimcheck.toml", '[severity]\ndate_conflict = "error"\n')
-    assert run("scan", tmp_path / "news", "--fail-on", "error").exit_code == 1
+    write(tmp_path / "claimcheck.toml", '[severity]\ndate_conflict = "warning"\n')
+    assert run("scan", tmp_path / "news", "--fail-on", "error").exit_code == 0
+    assert run("scan", tmp_path / "news", "--fail-on", "warning").exit_code == 1
     write(tmp_path / "claimcheck.toml", 'fail-on = "never"\n')
     assert run("scan", tmp_path / "news").exit_code == 0
     assert run("scan", tmp_path / "news", "--fail-on", "warning").exit_code == 1

@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, normalise
-from claimcheck.extract.numbers import is_unit, unit_class
+from claimcheck.extract.numbers import is_currency, is_unit, unit_class
 from claimcheck.extract.grammar import (
     Event,
     after_dateline,
@@ -335,7 +335,7 @@ def _measure(
             return "people", "noun"
         compounds = [
             c.lemma_.lower() for c in noun.children
-            if c.dep_ == "compound" and c.pos_ != "NUM" and not is_unit(c.text)
+            if c.dep_ == "compound" and c.pos_ != "NUM" and not is_unit(c.text) and not is_currency(c.text)
         ]
         key = " ".join([*compounds, noun_lemma])
         if noun_lemma in _TRANSPARENT:
