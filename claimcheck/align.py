@@ -288,9 +288,9 @@ def _within(sentences: list[_Sentence], scan: _Scan) -> list[Pair]:
 
 def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool, other_story: bool = False) -> list[Pair]:
     similarity = overlap(sa.context, sb.context, scan.weights)
-    if across and similarity >= 0.5 and _restated(sa, sb):
+    if across and similarity >= 0.5 and (restated := _restated(sa, sb)):
         return [Pair(a, b, 1.0 + similarity, "restated", similarity, "one sentence, values aside", 0.9)
-                for a, b in _in_order(sa.claims, sb.claims)]
+                for a, b in _in_order(sa.claims, sb.claims) if not _frames_clash(a, b, edited=restated == "similar")]
     pairs = []
     for a in sa.facts():
         for b in sb.facts():
@@ -467,17 +467,43 @@ def _dated_before(claim: Claim, day: date | None) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _masked_tokens(text: str) -> tuple[str, ...]:
+def _masked_tokens(text: str, values: tuple[tuple[int, int], ...] = ()) -> tuple[str, ...]:
+    """The sentence's tokens with its values (`values`: spans in the sentence) and any digits masked."""
+    for start, end in sorted(values, reverse=True):
+        text = f"{text[:start]} # {text[end:]}"
     return tuple("#" if any(ch.isdigit() for ch in t) else t.lower() for t in _TOKEN.findall(text))
 
 
-def _restated(sa: _Sentence, sb: _Sentence) -> bool:
-    """One sentence printed twice with a value changed: the easiest case, never missed."""
-    a, b = _masked_tokens(sa.text), _masked_tokens(sb.text)
+def _value_spans(sentence: _Sentence) -> tuple[tuple[int, int], ...]:
+    spans = {(c.value_start - c.start, c.value_end - c.start) for c in sentence.claims}
+    return tuple(sorted(span for span in spans if 0 <= span[0] < span[1] <= len(sentence.text)))
+
+
+def _restated(sa: _Sentence, sb: _Sentence) -> str:
+    """ "same": one sentence printed twice with a value changed, the easiest case, never missed;
+    "similar": one sentence edited a little; "" otherwise."""
+    a, b = _masked_tokens(sa.text, _value_spans(sa)), _masked_tokens(sb.text, _value_spans(sb))
     if a == b:
-        return True
+        return "same"
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() >= RESTATED
+    return "similar" if matcher.ratio() >= RESTATED else ""
+
+
+def _frames_clash(a: Claim, b: Claim, edited: bool) -> bool:
+    """Whether two values of restated sentences are two facts: figures of two periods ("revenue in 2023",
+    "in 2025"), or, when the sentence was `edited`, another measure or holder ("killed" for "injured")."""
+    fa, fb = a.frame, b.frame
+    if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):
+        return True
+    if not edited:
+        return False
+    if a.value.kind != b.value.kind and "date" in (a.value.kind, b.value.kind):
+        return True
+    if fa.measure and fb.measure and not _same_measure(fa.measure, fb.measure):
+        return True
+    if fa.holder_is_name and fb.holder_is_name and not same_name(fa.holder or "", fb.holder or ""):
+        return True
+    return fa.object_is_name and fb.object_is_name and not same_name(fa.object or "", fb.object or "")
 
 
 def _in_order(left: list[Claim], right: list[Claim]) -> Iterable[tuple[Claim, Claim]]:

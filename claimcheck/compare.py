@@ -225,7 +225,7 @@ def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable
         stated, listed = int(count.value.number), int(own.value.number)
         noun = count.frame.counted or "items"
         if stated != listed and not (count.partial == "examples" and listed < stated):
-            # "seven people, including A, B and C" names examples; "eight pillars. These include:" may
+            # "seven people, including A, B and C" names examples; "six goals. These include:" may
             # leave some out, so a shorter list there is reported softly
             confidence = 0.6 if count.partial else 0.85
             yield Finding(

@@ -29,6 +29,7 @@ from claimcheck.extract.numbers import units
 from claimcheck.models import Claim, Value
 
 APPROXIMATE = 0.10  # "about 1,900" stands for 1,710..2,090
+CONVERTED = 0.025  # a figure converted to another unit is rounded: "1,000 km" is 620 miles, not 621.4
 SAME_BOUND_SPREAD = 0.10  # "more than 250" and "more than 252" are one bound; "up to 400" and "up to 600" are not
 UPDATE_DAYS = 3  # figures published this many days apart may be a figure and its later update
 # verbs that give a figure as a change from an earlier one: "the toll rose to 270", "taking the toll to 278"
@@ -112,8 +113,9 @@ def _amounts(a: Claim, b: Claim, published: dict[str, date | None]) -> Verdict:
             return Verdict("agree", f"two bounds the same way, {spread:.0%} apart")
         verdict = Verdict("conflict", f"the same bound given as {x.text} and {y.text}")
     else:
-        lo_x, hi_x = _range(x, fx)
-        lo_y, hi_y = _range(y, fy)
+        converted = x.unit != y.unit  # a converted figure is rounded to the digits it is written with
+        lo_x, hi_x = _range(x, fx, converted)
+        lo_y, hi_y = _range(y, fy, converted)
         if lo_x <= hi_y + 1e-9 * max(abs(hi_y), 1) and lo_y <= hi_x + 1e-9 * max(abs(hi_x), 1):
             return Verdict("agree", f"{x.text} and {y.text} can both be right ({_show(lo_x, hi_x)} / {_show(lo_y, hi_y)})")
         verdict = Verdict("conflict", f"{x.text} and {y.text} cannot both be right "
@@ -140,10 +142,17 @@ def _same_bound(x: Value, y: Value) -> bool:
     )
 
 
-def _range(value: Value, factor: float) -> tuple[float, float]:
-    """The true values a written figure allows, in the common unit."""
+def _range(value: Value, factor: float, converted: bool = False) -> tuple[float, float]:
+    """The true values a written figure allows, in the common unit.
+
+    When the two figures are in different units one of them was converted and
+    rounded ("1,000 km (620 miles)"): each then stands for CONVERTED around it,
+    and a whole number for at least its last digit ("48km" is 47.5..48.5 km).
+    """
     n = value.number * factor
     half = value.step * factor / 2
+    if converted:
+        half = max(half, abs(n) * CONVERTED, (factor / 2) if value.number == int(value.number) else 0.0)
     q = value.qualifier
     if q == "about":
         spread = max(abs(n) * APPROXIMATE, half)

@@ -138,14 +138,14 @@ class Frame:
 
     measure: str | None = None  # what is measured: "dead", "injured", "medal", "price", "age"; for a date, its event
     measured_by: str | None = None  # what the measure was read from: "class", "noun" or only the "verb"
-    counted: str | None = None  # the counted noun as written: "people", "pillars"
+    counted: str | None = None  # the counted noun as written: "people", "goals"
     predicate: str | None = None  # the verb the value hangs off, normalised: "sign", "kill"
     object: str | None = None  # that verb's object (or the dated thing), normalised
     object_is_name: bool = False  # the object is a proper name: two different names are two things
     holder: str | None = None  # whose value it is, a normalised name: "acme corp", "jane doe"
     holder_is_name: bool = False  # a proper name ("Acme"), not a description ("the company")
     places: frozenset[str] = frozenset()  # the places of the value's clause: its scope in space
-    groups: frozenset[str] = frozenset()  # who within the measure: "passenger", "ground", "india"
+    groups: frozenset[str] = frozenset()  # who within the measure: "passenger", "ground", "kenya"
     when: tuple[DateInterval, ...] = ()  # the other dates of the sentence: the period the value is for
     periods_said: frozenset[str] = frozenset()  # every other time expression of the sentence, as TIMEX3 values
     era: date | None = None  # the latest day the sentence names: a sentence of 2004 tells of 2004

@@ -738,3 +738,47 @@ def test_short_hard_wrapped_paragraph_is_text_not_headings(tmp_path, name):
 def test_lines_that_end_a_sentence_are_not_joined(tmp_path):
     a = article(tmp_path, "Budget passed\nThe council approved the budget on Tuesday.\nIt takes effect in May.\n", "x.txt")
     assert "Budget passed\n" in a.text
+
+
+# ------------------------------------------------------------------ scraped pages: loose date lines and addresses
+
+@pytest.mark.parametrize("content, published, span_text", [
+    (f"Bus crash kills 27\n\nFound March 08, 2013\n\n{PROSE}", date(2013, 3, 8), "March 08, 2013"),
+    (f"Bus crash kills 27\n\n10:55 P.M. FEB. 2, 2009\n\n{PROSE}", date(2009, 2, 2), "FEB. 2, 2009"),
+    (f"Bus crash kills 27\n\nSun., Aug. 4, 2013 11:29 AM PDT\n\n{PROSE}", date(2013, 8, 4), "Aug. 4, 2013"),
+], ids=["cue-word", "time-first", "weekday-and-zone"])
+def test_a_loose_date_line_near_the_top_dates_the_page(tmp_path, content, published, span_text):
+    a = article(tmp_path, content)
+    assert a.published == published
+    assert a.source[a.published_span[0]:a.published_span[1]] == span_text
+    assert "furniture" in [b.kind for b in a.blocks]  # the date line is not prose
+
+
+def test_a_page_address_is_furniture_and_its_path_date_a_fallback(tmp_path):
+    a = article(tmp_path, f"https://www.example.com/2013/04/12/bus-crash\n\n{PROSE}")
+    assert (a.published, a.published_from) == (date(2013, 4, 12), "metadata")
+    assert a.blocks[0].kind == "furniture"
+    undated = article(tmp_path, f"https://www.example.com/news/story\n\n{PROSE}", name="b.txt")
+    assert undated.published is None and undated.blocks[0].kind == "furniture"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published 12 mars 2024", date(2024, 3, 12)),  # dateparser reads other languages' months
+    ("Posted at 3:21 PM ET, 01/5/2011", None),  # day and month could be swapped: not guessed
+    ("The club was founded in 1902 and won the league in 1995 after a long campaign that year", None),
+])
+def test_loose_date(line, expected):
+    from claimcheck.published import loose_date
+
+    assert loose_date(line) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/2013/04/12/story", date(2013, 4, 12)),
+    ("http://example.com/news/2013-09-18-patch", date(2013, 9, 18)),
+    ("http://example.com/a/2013/99/99/b", None),
+])
+def test_url_date(url, expected):
+    from claimcheck.published import url_date
+
+    assert url_date(url) == expected

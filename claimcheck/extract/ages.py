@@ -108,7 +108,7 @@ def _name_after_description(token: Token) -> Token | None:
         if candidate.pos_ == "PROPN":
             if candidate.ent_type_ in ("GPE", "LOC", "EVENT", "FAC", "PRODUCT"):
                 return None  # "the 27-year-old Olympics hopeful": a place or an event, not a person
-            return candidate  # a nationality ("Indian") is ruled out by the caller, which knows them
+            return candidate  # a nationality ("Kenyan") is ruled out by the caller, which knows them
         if candidate.pos_ not in ("ADJ", "NOUN", "DET") or candidate.is_punct:
             return None
     return None

@@ -67,7 +67,7 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         taken = {c.value_start for c in ages}
         claims.extend(_amount_claims(article, ctx, quote, [a for a in amounts if a.start_char not in taken]))
         for ent in sent.ents:
-            if _personish(ent):
+            if _personish(ent, aliases):
                 _count_person(people, normalise(ent.text, aliases))
         subject = _subject_person(sent, aliases) or subject
     list_claims, linked = _list_claims(article, doc, claims, sentences)
@@ -78,26 +78,29 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
 _ORGANISATION_WORDS = frozenset({
     "league", "committee", "ministry", "bank", "group", "inc", "corp", "ltd", "association", "council",
     "university", "police", "court", "party", "company", "agency", "department", "office", "club", "fc",
-    "federation", "union", "board", "commission", "institute", "news", "times", "post", "airlines", "india",
+    "federation", "union", "board", "commission", "institute", "news", "times", "post", "airlines",
 })
 
 
-def _personish(ent: Span) -> bool:
-    """A PERSON name, or what the small model often tags ORG: "Neeraj Chopra" (two or three proper names)."""
+def _personish(ent: Span, aliases: Aliases) -> bool:
+    """A PERSON name, or what the small model often tags ORG: "Neeraj Chopra" (two or three proper names).
+
+    A country in the name ("Athletics Federation of Kenya", "Air Peru") makes it a body, not a person.
+    """
     if ent.label_ == "PERSON":
         return True
     words = [t for t in ent if not t.is_punct]
     return (ent.label_ == "ORG" and 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words)
-            and not any(t.lower_ in _ORGANISATION_WORDS for t in words))
+            and not any(t.lower_ in _ORGANISATION_WORDS or t.lower_ in aliases.countries for t in words))
 
 
 def _subject_person(sent: Span, aliases: Aliases) -> str | None:
-    """The person a sentence's main subject names ("India's Olympic champion Neeraj Chopra breached ...")."""
+    """The person a sentence's main subject names ("Kenya's Olympic champion Faith Kipyegon broke ...")."""
     subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     for ent in sent.ents:
-        if subject.left_edge.i <= ent.start and ent.end <= subject.right_edge.i + 1 and _personish(ent):
+        if subject.left_edge.i <= ent.start and ent.end <= subject.right_edge.i + 1 and _personish(ent, aliases):
             return normalise(ent.text, aliases)
     return None
 
@@ -212,7 +215,7 @@ def _age_claims(article: Article, ctx: Sentence, quote: tuple[int, int]) -> Iter
             ent = next((e for e in ctx.sent.ents if e.start <= person.i < e.end), None)
             holder = normalise(ent.text if ent is not None else person.text, ctx.aliases)
             if demonym(holder, ctx.aliases) != holder:
-                continue  # "the 27-year-old Indian": a nationality, not whose age it is
+                continue  # "the 27-year-old Kenyan": a nationality, not whose age it is
         value = Value(kind="number", text=token.text, number=float(token.text), unit="years")
         yield _claim(article, quote, value, token.idx, token.idx + len(token.text), age_frame(token, holder, ctx))
 
@@ -315,7 +318,7 @@ def _counted_noun(ent: Span) -> Token | None:
     if root.pos_ == "NOUN" and root.i == ent.end - 1 and ent.label_ != "CARDINAL":
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if nxt is not None and nxt.pos_ == "NOUN":
-            return nxt  # "10 trillion yen investment"
+            return nxt  # "5 billion euro investment"
     return None
 
 

@@ -9,7 +9,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +36,10 @@ class Aliases:
         merged = dict(self.acronyms)
         merged.update({k.lower(): v for k, v in found.items()})
         return Aliases(merged, self.titles, self.canonical, self.demonyms)
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.demonyms.values())
 
 
 def load_aliases(extra: Iterable[Path] = ()) -> Aliases:
@@ -168,7 +172,7 @@ def places_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
 
 
 def demonym(key: str, aliases: Aliases) -> str:
-    """The country a nationality names ("indians" -> "india"), or the key itself."""
+    """The country a nationality names ("kenyans" -> "kenya"), or the key itself."""
     if key in aliases.demonyms:
         return aliases.demonyms[key]
     if key.endswith("s") and key[:-1] in aliases.demonyms:

@@ -413,7 +413,7 @@ def _compound_name(token: Token) -> list[Token]:
 
 
 def _groups(value: Span, counted: Token | None, measured: Token | None, event: Event, ctx: Sentence) -> frozenset[str]:
-    """Who within the measure: "tourists", "on board", "Indian": a part, not the whole."""
+    """Who within the measure: "tourists", "on board", "Kenyan": a part, not the whole."""
     found: set[str] = set()
     _, groups = _people()
     for noun in (counted, measured):

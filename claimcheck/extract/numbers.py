@@ -1,4 +1,4 @@
-"""Numbers as values: "eight" is 8, "10 trillion yen" is 1e13 JPY, "35 per cent" is 35 %, "48km" is 48 km.
+"""Numbers as values: "eight" is 8, "5 billion euros" is 5e9 EUR, "35 per cent" is 35 %, "48km" is 48 km.
 
 Compare values, never strings: "GBP 4 million" and "GBP 4 billion" differ by
 one word and a factor of a thousand. Beside the number, a written figure says
@@ -57,7 +57,8 @@ def parse_amount(text: str) -> Amount | None:
     if unit is not None and unit not in units():
         unit = unit.rstrip("s") + "s"
     kind = "number"
-    for token in tokens:
+    ranged = False
+    for index, token in enumerate(tokens):
         bare = token if token in ("rs.", "km/h") else token.rstrip(".")
         if (fraction := _FRACTION.match(bare)) and int(fraction.group(2)):
             current = int(fraction.group(1)) / int(fraction.group(2))  # "1/2 liter"
@@ -65,9 +66,16 @@ def parse_amount(text: str) -> Amount | None:
             if bare.startswith("0") and len(bare) > 1 and not bare.startswith("0."):
                 return None  # "2, 000ft": a number split by a stray space, not 000
             value = float(bare.replace(",", ""))
+            if ranged:
+                continue
             if current is not None and total is None and not _compounds(current, value):
-                break  # "75-100": a range, read below; "1 2" is not 3
+                ranged = True  # "75-100 million": a range, its high end read below; "1 2" is not 3
+                continue
             current = value if current is None else current + value
+        elif bare in tables["fractions"] and current is not None and total is None:
+            current /= tables["fractions"][bare]  # "three-quarters", "a third"
+        elif bare == "half" and current is not None and index and tokens[index - 1] == "a":
+            current += 0.5  # "one and a half"
         elif bare in small:
             if bare in ("a", "an") and current is not None:
                 continue
@@ -200,8 +208,8 @@ def qualifier_of(before: str, text: str) -> str:
     return "exact"
 
 
-# Verbs after which "around", "over" and "across" are prepositions: "structured around eight pillars"
-# is eight pillars, not about eight.
+# Verbs after which "around", "over" and "across" are prepositions: "built around six goals"
+# is six goals, not about six.
 _PREPOSITIONAL_VERBS = {"structure", "build", "center", "centre", "base", "revolve", "organise", "organize",
                         "focus", "design", "frame", "arrange", "shape", "wrap", "gather", "cluster", "spread",
                         "split", "divide", "stretch", "span", "hover", "hang"}

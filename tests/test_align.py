@@ -1,0 +1,90 @@
+"""align() on hand-built claims: which values state one fact."""
+from datetime import date
+
+import pytest
+
+from claimcheck.align import align, items_meet, overlap, same_fact, same_set
+from claimcheck.models import Story
+from kit import YEAR_2023, YEAR_2025, claim, figure, on, signed, toll
+
+ONE_STORY = [Story("s", "", ("a", "b"))]
+SAME_DAY = {"a": date(2025, 3, 9), "b": date(2025, 3, 9)}
+
+
+def pairs(claims, stories=ONE_STORY, published=SAME_DAY):
+    return {(p.a.id, p.b.id) for p in align(claims, stories, published)}
+
+
+def test_near_identical_sentences_differing_in_one_value_are_always_paired():
+    text = "the plant employs workers in the valley and ships cheese abroad"
+    a = claim("a", 0, figure(40, "40"), text)  # no measure, no holder: only the words
+    b = claim("b", 0, figure(44, "44"), text)
+    [pair] = align([a, b], ONE_STORY, SAME_DAY)
+    assert pair.how == "restated" and pair.confidence >= 0.85
+
+
+def test_the_toll_of_one_story_is_paired_whatever_the_words():
+    a = toll("a", 0, 27)
+    b = claim("b", 0, figure(29, "29"), "the crash near cusco left dead on the road", measure="dead",
+              measured_by="class", counted="people", names=("cusco",))
+    assert pairs([a, b]) == {(a.id, b.id)}
+
+
+def test_another_measure_is_another_fact():
+    injured = claim("b", 0, figure(29, "29"), "people were injured when a bus overturned near cusco",
+                    measure="injured", measured_by="class", counted="people", predicate="injure", names=("cusco",))
+    assert pairs([toll("a", 0, 27), injured]) == set()
+
+
+def test_different_named_holders_are_two_facts():
+    a = claim("a", 0, figure(40e6, "£40m", kind="money", unit="GBP"), "ajax paid for the striker in june",
+              measure="price", measured_by="class", holder="ajax", holder_is_name=True, names=("ajax",))
+    b = claim("b", 0, figure(50e6, "£50m", kind="money", unit="GBP"), "porto paid for the striker in june",
+              measure="price", measured_by="class", holder="porto", holder_is_name=True, names=("porto",))
+    assert pairs([a, b]) == set()
+
+
+def test_figures_of_different_periods_are_two_facts():
+    frame = dict(measure="revenue", measured_by="class", holder="acme", holder_is_name=True, names=("acme",))
+    a = claim("a", 0, figure(410e6, "$410 million", kind="money", unit="USD"), "acme had revenue in 2023",
+              when=(YEAR_2023,), **frame)
+    b = claim("b", 0, figure(365e6, "$365 million", kind="money", unit="USD"), "acme had revenue in 2025",
+              when=(YEAR_2025,), **frame)
+    assert pairs([a, b]) == set()
+
+
+def test_a_figure_said_twice_in_one_article_is_paired_but_a_breakdown_is_not():
+    lead = toll("a", 0, 27)
+    box = claim("a", 300, figure(29, "29"), "people were killed in the bus crash", measure="dead", measured_by="class",
+                counted="people", predicate="kill", names=("cusco",))
+    assert pairs([lead, box], [Story("s", "", ("a",))]) == {(lead.id, box.id)}
+    third = claim("a", 600, figure(31, "31"), "people were killed in the crash near cusco", measure="dead",
+                  measured_by="class", counted="people", predicate="kill", names=("cusco",))
+    assert pairs([lead, box, third], [Story("s", "", ("a",))]) == set()  # three tolls: not one figure restated
+
+
+def test_same_fact_for_the_pre_publication_check():
+    assert same_fact(signed("a", 0, on(YEAR_2023)), signed("b", 0, on(YEAR_2025)))
+    other = claim("b", 0, on(YEAR_2025), "acme and beta corp launched a dialogue", measure="launch dialogue",
+                  measured_by="event", predicate="launch", object="dialogue", names=("acme", "beta corp"))
+    assert not same_fact(signed("a", 0, on(YEAR_2023)), other)
+
+
+def test_weighted_overlap_counts_rare_words_more():
+    weights = {"quake": 3.0, "said": 0.1, "the": 0.0}
+    a, b = frozenset({"quake", "said"}), frozenset({"quake", "the"})
+    assert overlap(a, b, weights) > overlap(frozenset({"said", "x"}), frozenset({"said", "y"}), weights)
+
+
+@pytest.mark.parametrize("a, b, meet", [
+    ("port resilience", "resilience of ports", True),
+    ("seaweed farming", "tram lines", False),
+])
+def test_items_meet(a, b, meet):
+    assert items_meet(a, b) is meet
+
+
+def test_same_set_needs_most_items_to_meet():
+    base = ("port resilience", "fisheries monitoring", "marine protected areas", "coastal flood defence")
+    assert same_set(base, base[:3] + ("seaweed farming",))
+    assert not same_set(base, ("apples", "pears", "plums", "cherries"))

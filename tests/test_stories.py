@@ -1,0 +1,61 @@
+"""group_stories() on hand-built term bags; document_terms() on a parsed article (slow)."""
+import pytest
+
+from claimcheck.stories import DocumentTerms, group_stories
+
+
+def bag(*terms: str) -> DocumentTerms:
+    counts: dict[str, int] = {}
+    for term in terms:
+        counts[term] = counts.get(term, 0) + 1
+    return DocumentTerms(terms=counts)
+
+
+QUAKE = ("w:earthquake", "w:magnitude", "w:strike", "w:kill", "w:rescue", "w:rubble")
+TAKEOVER = ("w:acquire", "w:deal", "w:share", "w:billion", "w:company", "w:investor")
+
+
+def test_two_events_of_one_type_are_two_stories():
+    documents = [
+        ("a1", bag(*QUAKE, "n:peru", "n:cusco", "n:#27", "w:bus")),
+        ("a2", bag(*QUAKE, "n:peru", "n:cusco", "n:#27", "w:road")),
+        ("a3", bag(*QUAKE, "n:cusco", "n:#27", "n:peru", "w:village")),
+        ("b1", bag(*QUAKE, "n:nepal", "n:kathmandu", "n:#8000", "w:temple")),
+        ("b2", bag(*QUAKE, "n:nepal", "n:kathmandu", "n:#8000", "w:everest")),
+        ("c1", bag(*TAKEOVER, "n:acme", "n:beta", "n:#2.4")),
+        ("c2", bag(*TAKEOVER, "n:acme", "n:beta", "n:#2.4", "w:regulator")),
+    ]
+    stories = group_stories(documents)
+    assert sorted(s.documents for s in stories) == [("a1", "a2", "a3"), ("b1", "b2"), ("c1", "c2")]
+    assert len({s.id for s in stories}) == 3
+
+
+def test_every_document_is_in_exactly_one_story():
+    documents = [(f"d{i}", bag(f"w:topic{i}", f"n:name{i}")) for i in range(5)]
+    stories = group_stories(documents)
+    assert sorted(d for s in stories for d in s.documents) == [f"d{i}" for i in range(5)]
+    assert all(len(s.documents) == 1 for s in stories)  # nothing in common: five stories
+
+
+def test_copies_are_always_one_story():
+    documents = [("a", bag("w:flood", "n:lagos")), ("b", bag("w:election", "n:accra"))]
+    assert len(group_stories(documents)) == 2
+    [story] = group_stories(documents, copies={"b": "a"})
+    assert story.documents == ("a", "b")
+
+
+def test_no_documents_no_stories():
+    assert group_stories([]) == []
+
+
+@pytest.mark.slow
+def test_document_terms_weigh_names_and_figures_and_skip_furniture():
+    from claimcheck.extract.entities import load_aliases
+    from claimcheck.nlp import load_model
+    from claimcheck.stories import document_terms
+
+    text = "Subscribe now. A bus overturned near Cusco on Friday, killing 27 people, Peruvian police said."
+    doc = load_model()(text)
+    terms = document_terms(doc, load_aliases(), skip=[(0, len("Subscribe now."))]).terms
+    assert "n:cusco" in terms and "n:#27" in terms and "w:overturn" in terms
+    assert "w:subscribe" not in terms
