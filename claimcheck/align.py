@@ -30,7 +30,7 @@ from itertools import combinations
 
 from claimcheck.extract.entities import overlap as names_overlap
 from claimcheck.extract.entities import same_name
-from claimcheck.extract.frames import incident_classes
+from claimcheck.extract.frames import incident_classes, people_words
 from claimcheck.extract.numbers import units
 from claimcheck.models import Claim, Story
 
@@ -42,13 +42,15 @@ RESTATED_MIN = 0.20  # sentence overlap needed for one action's figure said twic
 STORY_NAMES = 2  # specific names two articles must share to be telling one event
 SHORT_NAMES = 4  # an article naming this few things needs to share only one name
 GENERIC_STORIES, GENERIC_SHARE = 4, 0.1  # in scans of this many stories, names in this share of them are not specific
-STAT_LINE = 3  # figures of this many measures in one sentence make a stat line
+STAT_LINE = 3  # figures of this many measures in one sentence make a stat line (or two, coordinated)
 CROSS_STORY_NAMES = 2  # specific names two sentences of two stories must share to be compared
 CONSENSUS = 2  # other articles giving one value for a fact before a toll told in other words is paired with it
-_ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: the toll, the injured, an age
+_INCIDENTS = incident_classes()
+_ONE_PER_REPORT = _INCIDENTS | {"age"}  # measures a report gives once: the toll, the injured, an age
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
 WEAK_MIN = 0.55  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
 RESTATED = 0.85  # sequence similarity of two sentences, values masked, above which they are one sentence
+OCCURRENCE_DAYS = 365  # a date this long before the story's now is another occurrence of its kind of event
 BACKGROUND_DAYS = 7  # a figure for a period that ended this long before the other report is background
 _FIGURES = ("number", "money", "percent", "count")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -193,11 +195,20 @@ def _across_stories(sentences: Sequence[_Sentence], scan: _Scan) -> list[Pair]:
 
 
 def _measures_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], int]:
+    """Distinct measures of each sentence's figures; what an incident does to people (dead, injured) counts
+    and head counts as one, since "27 killed and 40 injured" and "five Chileans among the 29 dead" report one
+    event, not a stat line."""
     found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    paired: dict[tuple[str, int], set[str]] = defaultdict(set)
+    people = _INCIDENTS | people_words()
     for c in claims:
-        if c.value.kind in _FIGURES and c.frame.measure not in (None, "age") and "part" not in c.frame.groups:
-            found[(c.document, c.start)].add(c.frame.measure)
-    return {key: len(measures) for key, measures in found.items()}
+        if c.value.kind in _FIGURES and c.frame.measure not in (None, "age"):
+            measure = "people" if c.frame.measure in people else c.frame.measure
+            found[(c.document, c.start)].add(measure)
+            if "part" in c.frame.groups and measure != "people":
+                paired[(c.document, c.start)].add(measure)
+    # "25 points and 16 rebounds": two measures coordinated are a stat line as much as three side by side
+    return {key: len(measures) if len(paired[key]) < 2 else STAT_LINE for key, measures in found.items()}
 
 
 def _generic_names(names: dict[str, frozenset[str]], stories: Sequence[Story]) -> frozenset[str]:
@@ -292,8 +303,11 @@ def _pairs_of(sa: _Sentence, sb: _Sentence, scan: _Scan, across: bool, other_sto
         return [Pair(a, b, 1.0 + similarity, "restated", similarity, "one sentence, values aside", 0.9)
                 for a, b in _in_order(sa.claims, sb.claims) if not _frames_clash(a, b, edited=restated == "similar")]
     pairs = []
+    said_a, said_b = {_text(c) for c in sa.claims}, {_text(c) for c in sb.claims}
     for a in sa.facts():
         for b in sb.facts():
+            if _text(a) != _text(b) and (_text(a) in said_b or _text(b) in said_a):
+                continue  # "five soldiers died, four from friendly fire" / "the four killed by friendly fire"
             fit = frame_fit(a, b)
             if fit is None or _background(a, b, scan.published):
                 continue
@@ -329,7 +343,7 @@ def _evidence(a: Claim, b: Claim, similarity: float, scan: _Scan, across: bool) 
     fa, fb = a.frame, b.frame
     if not across and not _restatement(a, b, scan):
         return None
-    if scan.stat_line(a) or scan.stat_line(b):
+    if a.value.kind != "date" and (scan.stat_line(a) or scan.stat_line(b)):
         return None  # "11 points, 11 rebounds and six blocked shots": a stat line, paired only when restated
     if a.value.kind == "date" and not (fa.measure and fb.measure):
         return None  # a date of no event ("the third quarter") is paired only in restated sentences
@@ -350,6 +364,8 @@ def _evidence(a: Claim, b: Claim, similarity: float, scan: _Scan, across: bool) 
             return Evidence("the story's only two values of a count", round(0.55 + similarity / 5, 2))
         if similarity >= SAID_ALIKE:
             return _alike(similarity, SAID_ALIKE, "sentences alike")
+    if a.value.kind == "date" and _another_occurrence(a, b):
+        return None
     if a.value.kind == "date":
         fit = _date_event_fit(fa, fb)
         if fa.measure == fb.measure or fit > 0:
@@ -373,6 +389,18 @@ def _evidence(a: Claim, b: Claim, similarity: float, scan: _Scan, across: bool) 
         # "31 passengers were treated" / "Thirteen passengers were treated"
         return _graded(similarity, NAMED_MIN, 0.4, f"one action ({fa.predicate}) with names in common")
     return _alike(similarity, SAID_ALIKE, "sentences alike")
+
+
+def _another_occurrence(a: Claim, b: Claim) -> bool:
+    """ "The quake struck yesterday" and "a massive quake struck off Aceh in 2004": a date read from the
+    publication date is the story's now; a date a year or more before it is an earlier occurrence of
+    the kind of event, unless both name one thing ("the Arden Treaty")."""
+    if a.frame.anchored == b.frame.anchored or (a.frame.object_is_name and b.frame.object_is_name):
+        return False
+    now, other = (a, b) if a.frame.anchored else (b, a)
+    if now.value.interval is None or other.value.interval is None:
+        return False
+    return (now.value.interval.start - other.value.interval.end).days > OCCURRENCE_DAYS
 
 
 def _graded(similarity: float, floor: float, base: float, tier: str) -> Evidence | None:
@@ -542,6 +570,8 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
         return None  # "said on Friday": the day of saying, paired only in restated sentences
     if fa.holder and fb.holder and fa.holder_is_name and fb.holder_is_name and not same_name(fa.holder, fb.holder):
         return None  # Chopra's throw is not Weber's
+    if "age" in (fa.measure, fb.measure) and not (fa.holder_is_name and fb.holder_is_name):
+        return None  # an age is a fact only of a named person: "he's 16" may be anyone
     if fa.groups != fb.groups:
         return None  # the dead on board are not the whole toll
     if fa.object_is_name and fb.object_is_name and not same_name(fa.object or "", fb.object or ""):

@@ -37,13 +37,14 @@ def compare(
     `names` maps documents to every name they use.
     """
     claims = list(claims)
-    published = published or {}
     copies = copies or {}
+    published = _copies_share_dates(published or {}, copies)
     if stories is None:
         documents = tuple(sorted({c.document for c in claims}))
         stories = [Story(id="all", label="", documents=documents)]
     story_of = {doc: story.id for story in stories for doc in story.documents}
-    verdicts = [(pair, decide(pair.a, pair.b, published)) for pair in align(claims, stories, published, names)]
+    verdicts = [(pair, decide(pair.a, pair.b, published, one_text=pair.how != "paraphrased"))
+                for pair in align(claims, stories, published, names)]
     findings = [
         *_value_conflicts(verdicts),
         *_count_mismatches(claims, story_of),
@@ -52,6 +53,19 @@ def compare(
     ]
     corroborations = list(_corroborations(claims, story_of, copies))
     return _ordered(findings), _ordered(corroborations)
+
+
+def _copies_share_dates(published: dict[str, date | None], copies: dict[str, str]) -> dict[str, date | None]:
+    """An undated copy of a story takes the date of a dated copy: one text, published once."""
+    dated: dict[str, date] = {}
+    for doc, lead in sorted(copies.items()):
+        if published.get(doc) is not None:
+            dated.setdefault(lead, published[doc])
+    shared = dict(published)
+    for doc, lead in copies.items():
+        if shared.get(doc) is None and lead in dated:
+            shared[doc] = dated[lead]
+    return shared
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

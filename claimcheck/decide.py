@@ -7,11 +7,13 @@ when their values cannot both be right:
   3.25, so 3.16% agrees with it); "about" widens it by a tenth;
 - bounds are ranges ("at least 20" is 20 and up: 13 clashes with it, 26
   does not); two bounds the same way that differ widely ("up to 400" /
-  "up to 600") clash, since one text restated its own bound differently;
+  "up to 600") clash only in one text, which restated its own bound
+  differently: two reports' "at least 5" and "at least 50" can both be right;
 - units are converted within their class (30 miles = 48 km); a currency is
   compared only with itself;
 - dates clash when their intervals do not overlap (2025 and August 2025
-  agree); two weekdays left unanchored clash when they differ;
+  agree); "6 months ago" is loose by a third either way; two weekdays left
+  unanchored clash when they differ;
 - what was expected, rumoured, ruled out or reported as an earlier figure is
   never held against what is reported as so;
 - a running count (the dead, the injured, arrests) given on different days is
@@ -21,12 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from claimcheck.align import items_meet
-from claimcheck.extract.numbers import units
-from claimcheck.models import Claim, Value
+from claimcheck.extract.numbers import parse_amount, units
+from claimcheck.models import Claim, DateInterval, Value
 
 APPROXIMATE = 0.10  # "about 1,900" stands for 1,710..2,090
 CONVERTED = 0.025  # a figure converted to another unit is rounded: "1,000 km" is 620 miles, not 621.4
@@ -51,8 +53,15 @@ class Verdict:
     reason: str  # in words, for `explain`
 
 
-def decide(a: Claim, b: Claim, published: dict[str, date | None]) -> Verdict:
-    """Whether two aligned claims contradict each other, and why (or why not)."""
+def decide(a: Claim, b: Claim, published: dict[str, date | None], one_text: bool | None = None) -> Verdict:
+    """Whether two aligned claims contradict each other, and why (or why not).
+
+    `one_text` says the two values come from one text (one article, or one sentence
+    printed twice): only there do two bounds the same way that differ widely clash.
+    By default, two values of one document are one text.
+    """
+    if one_text is None:
+        one_text = a.document == b.document
     if a.frame.modality != b.frame.modality:
         return Verdict("unrelated", f"one is {a.frame.modality}, the other {b.frame.modality}: "
                        "an expectation or an earlier figure is not held against what is reported")
@@ -60,7 +69,7 @@ def decide(a: Claim, b: Claim, published: dict[str, date | None]) -> Verdict:
         return Verdict("agree", "the same value, written alike (any difference is only in anchoring)")
     if a.value.kind == "date" or b.value.kind == "date":
         return _dates(a, b)
-    return _amounts(a, b, published)
+    return _amounts(a, b, published, one_text)
 
 
 def _written_alike(x: Value, y: Value) -> bool:
@@ -76,8 +85,10 @@ def _dates(a: Claim, b: Claim) -> Verdict:
     if a.frame.statement != b.frame.statement:
         return Verdict("unrelated", "a date of saying against a date of the event")
     if x.interval is not None and y.interval is not None:
-        if x.interval.overlaps(y.interval):
-            return Verdict("agree", f"{_span(x)} and {_span(y)} overlap")
+        ix, iy = _loose(x), _loose(y)
+        if ix.overlaps(iy):
+            return Verdict("agree", f"{_span(x)} and {_span(y)} overlap"
+                           + (" (a count back from the publication date is approximate)" if (ix, iy) != (x.interval, y.interval) else ""))
         return Verdict("conflict", f"{_span(x)} and {_span(y)} do not overlap")
     wx, wy = _weekday(x), _weekday(y)
     if wx is not None and wy is not None and x.interval is None and y.interval is None:
@@ -85,6 +96,21 @@ def _dates(a: Claim, b: Claim) -> Verdict:
             return Verdict("agree", "the same weekday")
         return Verdict("conflict", "two different weekdays for one event")
     return Verdict("unrelated", "a date the text leaves unanchored")
+
+
+_AGO = re.compile(r"\b(\w+)\s+(week|month|year)s?\s+(?:ago|earlier|before|back)\b", re.I)
+_UNIT_DAYS = {"week": 7, "month": 31, "year": 366}
+
+
+def _loose(value: Value) -> DateInterval:
+    """A date counted back from the publication date ("6 months ago") is said loosely: a third either way."""
+    match = _AGO.search(value.text)
+    if match is None:
+        return value.interval
+    amount = parse_amount(match.group(1))
+    count = amount.number if amount is not None else 1
+    slack = timedelta(days=_UNIT_DAYS[match.group(2).lower()] * max(1.0, count / 3))
+    return DateInterval(value.interval.start - slack, value.interval.end + slack, value.interval.granularity)
 
 
 def _weekday(value: Value) -> int | None:
@@ -99,7 +125,7 @@ def _span(value: Value) -> str:
 
 # ------------------------------------------------------------------ amounts
 
-def _amounts(a: Claim, b: Claim, published: dict[str, date | None]) -> Verdict:
+def _amounts(a: Claim, b: Claim, published: dict[str, date | None], one_text: bool) -> Verdict:
     x, y = a.value, b.value
     if x.number is None or y.number is None or "list" in (x.kind, y.kind):
         return Verdict("unrelated", "not two figures")
@@ -107,6 +133,8 @@ def _amounts(a: Claim, b: Claim, published: dict[str, date | None]) -> Verdict:
     if scale is None:
         return Verdict("unrelated", f"units {x.unit or 'none'} and {y.unit or 'none'} cannot be compared")
     fx, fy = scale
+    if _same_bound(x, y) and not one_text:
+        return Verdict("agree", f"{x.text} and {y.text} are bounds the same way: both can be right")
     if _same_bound(x, y):
         spread = abs(x.number * fx - y.number * fy) / max(abs(x.number * fx), abs(y.number * fy), 1e-9)
         if spread <= SAME_BOUND_SPREAD:

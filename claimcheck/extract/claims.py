@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.extract import lists
 from claimcheck.extract.ages import ages_in
 from claimcheck.extract.entities import Aliases, demonym, names_in, normalise, places_in
-from claimcheck.extract.frames import Sentence, age_frame, date_frame, figure_frame
+from claimcheck.extract.frames import Sentence, age_frame, date_frame, description_words, figure_frame
 from claimcheck.extract.grammar import after_dateline
 from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
 from claimcheck.models import Article, Claim, Frame, Timex, Value
@@ -194,11 +194,22 @@ def _date_claims(article: Article, ctx: Sentence, quote: tuple[int, int], dates:
     doc = ctx.sent.doc
     for timex in dates:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _recurring(span):
             continue
         value = Value(kind="date", text=timex.text, interval=timex.interval, timex=timex.value,
                       qualifier=_date_qualifier(timex.mod))
         yield _claim(article, quote, value, timex.start, timex.end, date_frame(span, ctx, timex.anchored))
+
+
+_EACH = {"each", "every"}
+
+
+def _recurring(span: Span) -> bool:
+    """ "on the second Tuesday of each month", "every Friday": a schedule, not the date of an event."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return before in _EACH or (after[:1] == ["of"] and after[1:2] and after[1] in _EACH)
 
 
 def _date_qualifier(mod: str | None) -> str:
@@ -210,6 +221,8 @@ def _age_claims(article: Article, ctx: Sentence, quote: tuple[int, int]) -> Iter
     """Ages as figures counted in years, held by the person they describe."""
     for token, person in ages_in(ctx.sent, with_unnamed=False):
         if person is None or person.pos_ == "PRON" or person.pos_ == "NOUN":
+            if _quoted(ctx.sent):
+                continue  # "He's 16," his sister said: in a quote, "he" is rarely the person last named
             holder = ctx.person  # "she", "the 26-year-old": the person last named
         else:
             ent = next((e for e in ctx.sent.ents if e.start <= person.i < e.end), None)
@@ -218,6 +231,14 @@ def _age_claims(article: Article, ctx: Sentence, quote: tuple[int, int]) -> Iter
                 continue  # "the 27-year-old Kenyan": a nationality, not whose age it is
         value = Value(kind="number", text=token.text, number=float(token.text), unit="years")
         yield _claim(article, quote, value, token.idx, token.idx + len(token.text), age_frame(token, holder, ctx))
+
+
+_QUOTES = "\"“”‘’'"
+
+
+def _quoted(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(text) and (text[0] in _QUOTES or text[-1] in _QUOTES)
 
 
 def _amounts(sent: Span, timexes: list[Timex], article: Article) -> Iterator[Span]:
@@ -231,7 +252,7 @@ def _amounts(sent: Span, timexes: list[Timex], article: Article) -> Iterator[Spa
             continue
         if ent.label_ == "CARDINAL" and _YEAR.match(ent.text.strip()):
             continue
-        if _bare_pair(ent) or _excepted(ent) or _per_unit(ent):
+        if _bare_pair(ent) or _excepted(ent) or _per_unit(ent) or _description(ent):
             continue
         yield _with_unit(ent)
 
@@ -248,6 +269,18 @@ def _bare_pair(ent: Span) -> bool:
         return False
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return nxt is None or not (is_unit(nxt.text) or is_currency(nxt.text) or nxt.lower_ in ("%", "per", "percent", "basis", "percentage"))
+
+
+def _description(ent: Span) -> bool:
+    """ "a two-time world champion", "a two-handed dunk", "a three-way race": part of a description, not a figure."""
+    doc = ent.doc
+    if ent.text.count("-") and not ent.text.split("-")[-1].isdigit():
+        word = ent.text.rsplit("-", 1)[-1].lower()
+    elif ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end - 1].like_num:
+        word = doc[ent.end + 1].lower_
+    else:
+        return False
+    return word in description_words() or (word.endswith("ed") and not is_unit(word))
 
 
 def _per_unit(ent: Span) -> bool:
@@ -363,13 +396,13 @@ def _list_claims(
             if count.id in linked or not (sent.start_char <= count.value_start < sent.end_char):
                 continue
             enum = lists.delimited_list(article.text, _noun_end(doc, count), sent.end_char)
-            if enum is not None and _verbless(doc, enum):
+            if enum is not None and _verbless(doc, enum) and not _breakdown(enum):
                 list_claim = _as_claim(article, enum, names=names, sentence=sent)
                 linked[count.id] = _link(count, list_claim, enum.partial)
                 found.append(list_claim)
                 taken.append(enum)
         for first, enum in lists.inline_lists(sent, article.text):
-            if any(enum.start < t.end and t.start < enum.end for t in taken):
+            if any(enum.start < t.end and t.start < enum.end for t in taken) or _breakdown(enum):
                 continue
             list_claim = _as_claim(article, enum, names=names, sentence=sent)
             candidates = [c for c in counts if c.id not in linked and _introduces(doc, c, first, sent)]
@@ -379,6 +412,14 @@ def _list_claims(
                 linked[stated.id] = _link(stated, list_claim, partial)
             found.append(list_claim)
     return found, linked
+
+
+def _breakdown(enum: lists.Enumeration) -> bool:
+    """ "six black women, two white women, two black men and one Asian man": counts of groups, a
+    breakdown rather than a list of things, and the count before it is its first item."""
+    firsts = [item.split()[0].lower() for item in enum.items if item.split()]
+    numbered = sum(1 for word in firsts if word not in ("a", "an") and parse_amount(word) is not None)
+    return numbered * 2 > len(enum.items)
 
 
 _LIST_VERBS = {"include", "be", "comprise", "cover"}

@@ -83,6 +83,19 @@ def incident_classes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def description_words() -> frozenset[str]:
+    """Words after "N-" that make a description, not a figure: "two-time", "three-way"."""
+    return frozenset(_table()["descriptions"]["hyphen_words"])
+
+
+@lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    """Nouns that count people ("people", "passengers", "nationals"): the measure of a head count."""
+    generic, groups = _people()
+    return generic | groups
+
+
+@lru_cache(maxsize=1)
 def _rate_words() -> frozenset[str]:
     return frozenset(_table()["rates"]["words"])
 
@@ -118,6 +131,9 @@ def figure_frame(value: Span, ctx: Sentence, counted: Token | None, unit: str | 
         measure, source = kind_of_unit, "unit"  # "his throw of 84.65m", "finished third with 85.34m": a length
     if change and measure:
         measure = f"change in {measure}"  # "cut the rate by 50 basis points": a change, not a level
+    described = _described_noun(root, counted)
+    if measure and described is not None:
+        measure = f"{measure} of {described.lemma_.lower()}"  # "a 45-yard field goal": the goal's length
     holder, holder_is_name = _holder(root, event, measured, ctx)
     groups = _groups(value, counted, measured, event, ctx)
     if whole or (measured is not None and any(c.lower_ in _WHOLE_MARKERS for c in measured.children)):
@@ -162,6 +178,14 @@ def age_frame(age: Token, person: str | None, ctx: Sentence) -> Frame:
         names=ctx.names | ({person} if person else set()), context=context_words(ctx), near=frozenset({"age"}),
         modality=modality_of(age, None), measured_by="class",
     )
+
+
+def _described_noun(root: Token, counted: Token | None) -> Token | None:
+    """ "a 45-yard field goal", "a one-yard pass": the figure and its unit describe the noun after them."""
+    if counted is None or counted.dep_ != "compound" or counted.head.pos_ != "NOUN" or counted.head.i <= counted.i:
+        return None
+    between = root.doc[root.i + 1 : counted.i]
+    return counted.head if len(between) == 1 and between[0].text == "-" else None
 
 
 def _measured_noun(root: Token, event: Event, counted: Token | None) -> tuple[Token | None, bool]:
@@ -328,7 +352,8 @@ def _measure(
         return classes[noun_lemma], "class"
     noun_words = {c.lemma_.lower() for c in noun.children} if noun is not None else set()
     for word in words:
-        if word in classes and (word in noun_words or (of_people and use_verb)):
+        # a modifier names the class of a head count ("injured passengers"), not of a thing ("pro-death jurors")
+        if word in classes and of_people and (word in noun_words or use_verb):
             return classes[word], "class"
     if noun is not None:
         if noun_lemma in generic or noun_lemma in groups:

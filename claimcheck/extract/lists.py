@@ -89,10 +89,18 @@ def inline_lists(sent: Span, text: str, min_items: int = 3) -> Iterator[tuple[To
             continue
         spans = [_item_span(t) for t in chain]
         items = tuple(text[s:e] for s, e in spans)
+        if any(_hyphen_piece(text, s, e) for s, e in spans):
+            continue  # "CEO and co-founder" split at its hyphen: a parse of a word, not a list
         yield token, Enumeration(
             start=spans[0][0], end=spans[-1][1], items=items, item_spans=tuple(spans), style="inline",
             partial=partiality(text[sent.start_char : spans[0][0]]),
         )
+
+
+def _hyphen_piece(text: str, start: int, end: int) -> bool:
+    """An item that is only a piece of a hyphenated word ("co" of "co-founder", or the hyphen itself)."""
+    return (not any(ch.isalnum() for ch in text[start:end])
+            or text[end:end + 1] == "-" or (start > 0 and text[start - 1] == "-"))
 
 
 def _inside_one_name(chain: list[Token]) -> bool:
