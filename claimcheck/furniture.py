@@ -40,6 +40,14 @@ def _phrase_rx(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=4)
+def _byline_name_rx(particles: frozenset[str]) -> re.Pattern[str]:
+    """A byline's name: capitalised words, with "von der" and the like between them."""
+    particle = r"(?:" + "|".join(map(re.escape, sorted(particles, key=len, reverse=True))) + r")"
+    return re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|" + particle
+                      + r"(?=(?:\s+" + particle + r")*\s+[A-Z])))*")
+
+
 def _start_rx(cues: list[str]) -> re.Pattern[str]:
     """Matches a line (lower case) that starts with one of the cues as whole words."""
     alts = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(cues, key=len, reverse=True))
@@ -231,9 +239,7 @@ def _byline(s: str) -> bool:
             break
     else:
         return False
-    particles = "|".join(map(re.escape, sorted(r.particles, key=len, reverse=True)))
-    particle = r"(?:" + particles + r")"
-    name = re.match(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|" + particle + r"(?=(?:\s+" + particle + r")*\s+[A-Z])))*", rest)
+    name = _byline_name_rx(r.particles).match(rest)
     if not name:
         return False
     first = name.group().split()[0].lower().strip(".,")

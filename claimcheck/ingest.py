@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from claimcheck import furniture
@@ -153,10 +154,16 @@ def _shift(header, off: int):
     return dataclasses.replace(d, start=d.start + off, end=d.end + off), (a + off, b + off)
 
 
+@lru_cache(maxsize=1)
+def _header_line_rx() -> re.Pattern[str]:
+    keys = furniture.config()["published"]["other_header_keys"] + furniture.config()["published"]["header_keys"]
+    return re.compile(r"[ \t]*(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+                      + r")[ \t]*:[^\n]*(?:\n|\Z)", re.I)
+
+
 def _header_lines(source: str, start: int) -> tuple[int, int] | None:
     """Two or more "Title: ...", "URL: ..." lines at the top of a text file (a scraper's header)."""
-    keys = furniture.config()["published"]["other_header_keys"] + furniture.config()["published"]["header_keys"]
-    rx = re.compile(r"[ \t]*(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + r")[ \t]*:[^\n]*(?:\n|\Z)", re.I)
+    rx = _header_line_rx()
     pos = start
     while pos < len(source) and source[pos] in " \t\r\n":
         pos += 1

@@ -1,13 +1,15 @@
 """Hand-built reports for the format tests: no model needed, and every string is one a format must escape."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from claimcheck.models import Claim, DateInterval, DocumentSummary, Finding, Report, Skipped, Value
+from claimcheck.models import Claim, DateInterval, DocumentSummary, Finding, Report, Skipped, Story, Value
 
 HOSTILE_PATH = "desk, 1/notes: draft <b>.txt"
 HOSTILE_SUBJECT = "<script>alert('x')</script> deal"
 HOSTILE_SUMMARY = "100% sure,\r\nsays: 'a' & \"b\" <i>"
+HOSTILE_LABEL = "<b>& [bold]Acme[/bold] :smiley:"  # HTML, rich markup and a rich emoji code: shown as written
 
 
 def _claim(document: str, text: str, value: Value, at: int, line: int, offset: int = 0) -> Claim:
@@ -57,3 +59,20 @@ def sample_report(severities: tuple[str, ...] = ("error", "warning", "info")) ->
 
 def empty_report() -> Report:
     return Report(root="empty", documents=(), findings=(), corroborations=())
+
+
+def story_report(sizes: tuple[int, ...], hostile: bool = False) -> Report:
+    """sample_report plus documents d01, d02... (paths desk/d01.txt...) in stories of `sizes` documents, in order.
+
+    Story n is labelled "label n" (HOSTILE_LABEL for the first when `hostile`); the sample's own two documents
+    are in no story, so only the stories' documents can be listed.
+    """
+    sample = sample_report()
+    docs = [f"d{n:02d}" for n in range(1, sum(sizes) + 1)]
+    stories, at = [], 0
+    for n, size in enumerate(sizes, start=1):
+        label = HOSTILE_LABEL if hostile and n == 1 else f"label {n}"
+        stories.append(Story(id=f"story-{n}", label=label, documents=tuple(docs[at : at + size])))
+        at += size
+    documents = sample.documents + tuple(DocumentSummary(d, f"desk/{d}.txt", None, None, 0, ()) for d in docs)
+    return replace(sample, documents=documents, stories=tuple(stories))

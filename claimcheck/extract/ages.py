@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from claimcheck.extract.entities import ents_in
+
 _PRONOUNS = {"he", "she"}
 MAX_AGE = 120
 
@@ -116,7 +118,7 @@ def _name_after_description(token: Token) -> Token | None:
 
 def _names_a_person(sent: Span) -> bool:
     """A sentence that names someone: "the 51-year-old showrunner said Capaldi ..." may be about another person."""
-    return any(e.label_ == "PERSON" for e in sent.ents)
+    return any(e.label_ == "PERSON" for e in ents_in(sent))
 
 
 def _is_subject(token: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.extract import lists
 from claimcheck.extract.ages import ages_in
-from claimcheck.extract.entities import Aliases, demonym, names_in, normalise, places_in
+from claimcheck.extract.entities import Aliases, demonym, ents_in, names_in, normalise, places_in
 from claimcheck.extract.frames import Sentence, age_frame, date_frame, description_words, figure_frame
 from claimcheck.extract.grammar import after_dateline
 from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
@@ -66,7 +66,7 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         claims.extend(ages)
         taken = {c.value_start for c in ages}
         claims.extend(_amount_claims(article, ctx, quote, [a for a in amounts if a.start_char not in taken]))
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if _personish(ent, aliases):
                 _count_person(people, normalise(ent.text, aliases))
         subject = _subject_person(sent, aliases) or subject
@@ -99,7 +99,7 @@ def _subject_person(sent: Span, aliases: Aliases) -> str | None:
     subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if subject.left_edge.i <= ent.start and ent.end <= subject.right_edge.i + 1 and _personish(ent, aliases):
             return normalise(ent.text, aliases)
     return None
@@ -225,7 +225,7 @@ def _age_claims(article: Article, ctx: Sentence, quote: tuple[int, int]) -> Iter
                 continue  # "He's 16," his sister said: in a quote, "he" is rarely the person last named
             holder = ctx.person  # "she", "the 26-year-old": the person last named
         else:
-            ent = next((e for e in ctx.sent.ents if e.start <= person.i < e.end), None)
+            ent = next((e for e in ents_in(ctx.sent) if e.start <= person.i < e.end), None)
             holder = normalise(ent.text if ent is not None else person.text, ctx.aliases)
             if demonym(holder, ctx.aliases) != holder:
                 continue  # "the 27-year-old Kenyan": a nationality, not whose age it is
@@ -243,7 +243,7 @@ def _quoted(sent: Span) -> bool:
 
 def _amounts(sent: Span, timexes: list[Timex], article: Article) -> Iterator[Span]:
     """The number phrases of a sentence that are not dates, bylines or years."""
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in _NUMBER_LABELS:
             continue
         if any(t.start < ent.end_char and t.end > ent.start_char for t in timexes):

@@ -9,9 +9,11 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -156,6 +158,29 @@ def _strip_titles(text: str, titles: frozenset[str]) -> str:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
+# Span.ents walks every entity of the document on each call; a sentence's entities are asked for
+# many times (names, places, holders, amounts), so each document's are bucketed once, by token.
+_ENTS_BY_TOKEN: WeakKeyDictionary[Doc, list[tuple[int, Span]]] = WeakKeyDictionary()
+
+
+def ents_in(span: Span | Doc) -> list[Span]:
+    """The named entities inside a span (as `span.ents`), read from a per-document index."""
+    if isinstance(span, Doc):
+        return list(span.ents)
+    doc = span.doc
+    index = _ENTS_BY_TOKEN.get(doc)
+    if index is None:
+        index = [(ent.start, ent) for ent in doc.ents]
+        _ENTS_BY_TOKEN[doc] = index
+    first = bisect_left(index, span.start, key=lambda pair: pair[0])
+    found = []
+    for start, ent in index[first:]:
+        if start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
+
 
 def places_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
     """Normalised place names of a sentence: "in Nairobi" and "in Dar es Salaam" are two scopes.
@@ -163,7 +188,7 @@ def places_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
     A nationality counts as its country: "Bolivian nationals" and "Chilean nationals" are two scopes.
     """
     places = set()
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in PLACE_LABELS:
             places.add(normalise(ent.text, aliases))
         elif ent.label_ == "NORP" and demonym(_clean(ent.text), aliases) != _clean(ent.text):
@@ -183,7 +208,7 @@ def demonym(key: str, aliases: Aliases) -> str:
 def names_in(span: Span | Doc, aliases: Aliases) -> frozenset[str]:
     """Normalised names in a sentence: named entities plus defined acronyms."""
     names = set()
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in NAME_LABELS:
             key = normalise(ent.text, aliases)
             if ent.label_ == "NORP":

@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, normalise
+from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in, normalise
 from claimcheck.extract.numbers import is_currency, is_unit, unit_class
 from claimcheck.extract.grammar import (
     Event,
@@ -400,7 +400,7 @@ def _holder(root: Token, event: Event, measured: Token | None, ctx: Sentence) ->
                 return named, True
             continue
         if token.pos_ == "PROPN" and token.ent_type_ != "NORP":
-            ent = next((e for e in ctx.sent.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in ents_in(ctx.sent) if e.start <= token.i < e.end), None)
             text = ent.text if ent is not None else " ".join(t.text for t in _compound_name(token))
             key = normalise(text, ctx.aliases)
             if key:
@@ -423,7 +423,7 @@ def _person_in(noun: Token, ctx: Sentence) -> str | None:
     """The person a subject names: itself, or the name in its apposition ("champion Anderson Peters of Grenada")."""
     for token in [noun, *(t for t in noun.subtree if t.dep_ not in ("relcl", "acl"))]:
         if token.ent_type_ == "PERSON":
-            ent = next((e for e in ctx.sent.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in ents_in(ctx.sent) if e.start <= token.i < e.end), None)
             return normalise(ent.text if ent is not None else token.text, ctx.aliases)
     return None
 
@@ -501,7 +501,7 @@ def _clause_places(verb: Token | None, ctx: Sentence, noun: Token | None = None)
     if not indices:
         return frozenset()
     places = set()
-    for ent in ctx.sent.ents:
+    for ent in ents_in(ctx.sent):
         if ent.start in indices and (ent.label_ in PLACE_LABELS or (
                 ent.label_ == "NORP" and demonym(normalise(ent.text, ctx.aliases), ctx.aliases) != normalise(ent.text, ctx.aliases))):
             key = normalise(ent.text, ctx.aliases)

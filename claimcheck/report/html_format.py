@@ -1,4 +1,4 @@
-"""One self-contained HTML page: summary, findings with their quotes side by side, documents, warnings.
+"""One self-contained HTML page: summary, findings with their quotes side by side, stories, documents, warnings.
 
 Everything the page needs is inline (CSS, no scripts, no fonts or images), and a
 Content-Security-Policy forbids any fetch, so it reads the same opened from disk,
@@ -16,6 +16,7 @@ from claimcheck.report.highlight import marked_html, value_spans
 from claimcheck.report.json_format import summary_counts
 from claimcheck.report.kinds import kind_info
 from claimcheck.report.paths import claim_path, document_paths
+from claimcheck.report.story_groups import StoryGroups, story_groups
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _SEVERITY_TITLE = {"error": "Error", "warning": "Warning", "info": "Info"}
@@ -25,14 +26,16 @@ _e = html.escape
 def render(report: Report, **_options) -> str:
     anchors = document_anchors(report)
     paths = document_paths(report)
+    groups = story_groups(report)
     parts = [
         _head(report),
         "<body>",
-        _page_header(report),
+        _page_header(report, groups),
         _summary(report),
         _findings(report, anchors, paths),
         _corroborations(report, anchors, paths),
         _suppressed(report, anchors),
+        _stories(groups, anchors, paths),
         _documents(report, anchors),
         _warnings(report, anchors),
         f'<footer>claimcheck {_e(__version__)} · report schema claimcheck.report/1</footer>',
@@ -70,12 +73,13 @@ def _head(report: Report) -> str:
     )
 
 
-def _page_header(report: Report) -> str:
+def _page_header(report: Report, groups: StoryGroups) -> str:
+    stories = '<a href="#stories">Stories</a> ' if groups else ""  # the section is there only when there are stories
     return (
         '<header class="page">\n<h1>claimcheck report</h1>\n'
         f'<p class="meta">Scanned <code>{_e(report.root)}</code></p>\n'
         '<nav><a href="#summary">Summary</a> <a href="#findings">Findings</a> '
-        '<a href="#corroborations">Corroborations</a> <a href="#documents">Documents</a> '
+        f'<a href="#corroborations">Corroborations</a> {stories}<a href="#documents">Documents</a> '
         '<a href="#warnings">Warnings</a></nav>\n</header>'
     )
 
@@ -200,6 +204,38 @@ def _corroborations(report: Report, anchors: dict[str, str], paths: dict[str, st
         for f in report.corroborations
     ) or '<p class="none">No fact was stated alike in several documents.</p>'
     return f'<section id="corroborations">\n<h2>Corroborations</h2>\n{items}\n</section>'
+
+
+def _stories(groups: StoryGroups, anchors: dict[str, str], paths: dict[str, str]) -> str:
+    """The articles read as reports of one event, numbered as in the text report; then those alone in theirs."""
+    if not groups:
+        return ""
+    parts = ['<p class="intro">Articles claimcheck read as reports of one event: their dates, figures and lists '
+             "are compared with each other.</p>"]
+    if groups.shared:
+        items = "\n".join(
+            f'<li><strong class="story-label">{_e(s.label)}</strong> '
+            f'<span class="detail">{_plural(len(s.documents), "document")}</span>\n'
+            f"{_story_documents(s.documents, anchors, paths)}</li>"
+            for s in groups.shared
+        )
+        parts.append(f'<ol class="stories">\n{items}\n</ol>')
+    if groups.alone:
+        alone = "stands alone, the only article" if len(groups.alone) == 1 else "stand alone, each the only article"
+        parts.append(
+            f'<p class="alone">{_plural(len(groups.alone), "document")} {alone} on its event:</p>\n'
+            f"{_story_documents(groups.alone, anchors, paths)}"
+        )
+    return '<section id="stories">\n<h2>Stories</h2>\n' + "\n".join(parts) + "\n</section>"
+
+
+def _story_documents(documents: tuple[str, ...], anchors: dict[str, str], paths: dict[str, str]) -> str:
+    """A list of the documents, each linked to its row in Documents (when the report has one)."""
+    items = []
+    for doc in documents:
+        path = f"<code>{_e(paths.get(doc, doc))}</code>"
+        items.append(f'<li><a href="#{anchors[doc]}">{path}</a></li>' if doc in anchors else f"<li>{path}</li>")
+    return '<ul class="story-documents">\n' + "\n".join(items) + "\n</ul>"
 
 
 def _documents(report: Report, anchors: dict[str, str]) -> str:

@@ -9,8 +9,10 @@ from rich.text import Text
 
 from claimcheck import baseline
 from claimcheck.models import Claim, Finding, Report
+from claimcheck.report.story_groups import story_groups
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+STORY_NAMES = 6  # documents named per story line; --verbose names them all
 
 
 def render(
@@ -49,6 +51,7 @@ def render(
         for path, warning in warnings:
             console.print(f"  {escape(path)}: {escape(warning)}")
         console.print()
+    _stories(console, report, paths, verbose)
     if verbose:
         for d in report.documents:
             published = f"{d.published} ({d.published_from})" if d.published else "publication date unknown"
@@ -57,6 +60,31 @@ def render(
         console.print()
     console.print(summary_line(report))
     return buffer.getvalue()
+
+
+def _stories(console: Console, report: Report, paths: dict[str, str], verbose: bool) -> None:
+    """One line per story of several documents, then the documents that stand alone: which articles
+    claimcheck read as reports of one event, whose values it compares with each other."""
+    groups = story_groups(report)
+    if not groups:
+        return
+    console.print(Text("Stories", style="bold"))
+    for n, story in enumerate(groups.shared, start=1):
+        names = _names(story.documents, paths, verbose)
+        # Text, not markup: a label or a path is printed as written, brackets and colons included
+        console.print(Text(f"  story {n}: {story.label} — {len(story.documents)} documents: {names}"))
+    if groups.alone:
+        verb = "document stands" if len(groups.alone) == 1 else "documents stand"
+        console.print(Text(f"  {len(groups.alone)} {verb} alone: {_names(groups.alone, paths, verbose)}"))
+    console.print()
+
+
+def _names(documents: tuple[str, ...], paths: dict[str, str], verbose: bool) -> str:
+    """The documents' paths; past STORY_NAMES the rest are counted, never "and 1 more" where the name would fit."""
+    names = [paths.get(doc, doc) for doc in documents]
+    if verbose or len(names) <= STORY_NAMES + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:STORY_NAMES])} and {len(names) - STORY_NAMES} more"
 
 
 def _finding(console: Console, finding: Finding, paths: dict[str, str], sources: bool = False) -> None:
