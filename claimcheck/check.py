@@ -13,11 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from claimcheck.align import same_fact, same_set
+from claimcheck.align import same_fact
 from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.decide import decide, unmatched
 from claimcheck.discovery import SUFFIXES
 from claimcheck.ingest import id_base, load_articles, read_article, read_stdin
+from claimcheck.list_match import same_set
 from claimcheck.models import Article, CheckScope, Claim, Finding, Report, Skipped
 from claimcheck.scan import DEFAULT_MAX_BYTES, Progress, analyse, shown_root
 

@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from claimcheck.align import Pair, align, same_set
+from claimcheck.align import Pair, align
 from claimcheck.decide import Verdict, decide, unmatched
 from claimcheck.extract.entities import overlap
+from claimcheck.list_match import same_set
 from claimcheck.models import Claim, Finding, Story
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

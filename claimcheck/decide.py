@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from claimcheck.align import items_meet
 from claimcheck.extract.numbers import parse_amount, units
+from claimcheck.list_match import items_meet
 from claimcheck.models import Claim, DateInterval, Value
 
 APPROXIMATE = 0.10  # "about 1,900" stands for 1,710..2,090

@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from claimcheck.align import align, items_meet, overlap, same_fact, same_set
+from claimcheck.align import align, overlap, same_fact
+from claimcheck.list_match import items_meet, same_set
 from claimcheck.models import Story
 from kit import YEAR_2023, YEAR_2025, claim, figure, on, signed, toll
 

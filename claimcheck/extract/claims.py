@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.extract import lists
 from claimcheck.extract.ages import ages_in
 from claimcheck.extract.entities import Aliases, demonym, ents_in, names_in, normalise, places_in
-from claimcheck.extract.frames import Sentence, age_frame, date_frame, description_words, figure_frame
+from claimcheck.extract.frames import age_frame, date_frame, figure_frame
 from claimcheck.extract.grammar import after_dateline
+from claimcheck.extract.measures import description_words
 from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
+from claimcheck.extract.scope import Sentence
 from claimcheck.models import Article, Claim, Frame, Timex, Value
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
