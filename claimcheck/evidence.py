@@ -155,7 +155,9 @@ def evidence_of(a: Claim, b: Claim, similarity: float, scan: ScanFacts, across: 
                     return _graded(similarity, EVENT_MIN, 0.5 + 0.05 * named, f"one event ({fa.measure})")
                 return _graded(similarity, NAMED_MIN, 0.45, "one thing dated by two actions")
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
-        return _graded(similarity, NAMED_MIN, 0.4, f"one named holder ({fa.holder})")
+        # a full name said alike in both ("Anderson Peters") is surer than a surname, and needs fewer shared words
+        full = across and fa.holder == fb.holder and len((fa.holder or "").split()) > 1 and fa.measure == fb.measure
+        return _graded(similarity, EVENT_MIN if full else NAMED_MIN, 0.4, f"one named holder ({fa.holder})")
     if across and fa.measured_by == fb.measured_by == "class" and _same_period(a, b):
         return _graded(similarity, EVENT_MIN, 0.5, "one measure for one period")  # "inflation in April"
     if not across:
@@ -179,6 +181,8 @@ def _another_occurrence(a: Claim, b: Claim) -> bool:
     now, other = (a, b) if a.frame.anchored else (b, a)
     if now.value.interval is None or other.value.interval is None:
         return False
+    if (now.value.interval.end - now.value.interval.start).days > 7:
+        return False  # "last year" is no "now": the record set "last year" may be the one set "in 2022"
     return (now.value.interval.start - other.value.interval.end).days > OCCURRENCE_DAYS
 
 

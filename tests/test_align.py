@@ -89,3 +89,28 @@ def test_same_set_needs_most_items_to_meet():
     base = ("port resilience", "fisheries monitoring", "marine protected areas", "coastal flood defence")
     assert same_set(base, base[:3] + ("seaweed farming",))
     assert not same_set(base, ("apples", "pears", "plums", "cherries"))
+
+
+def test_a_full_name_said_alike_needs_fewer_shared_words_than_a_surname():
+    frame = dict(measure="length", measured_by="unit", holder_is_name=True, names=("anderson peters",))
+    a = claim("a", 0, figure(84.65, "84.65m", unit="m"), "anderson peters was third with his opening throw",
+              holder="anderson peters", **frame)
+    b = claim("b", 0, figure(85.64, "85.64m", unit="m"), "weber pushed chopra to second with peters third after an attempt",
+              holder="anderson peters", **frame)
+    assert pairs([a, b]) == {(a.id, b.id)}
+    surname = [claim(c.document, 0, c.value, c.text, holder="peters", **frame) for c in (a, b)]
+    assert pairs(surname) == set()
+
+
+def test_a_year_counted_back_is_not_the_story_s_now():
+    from claimcheck.models import DateInterval
+
+    frame = dict(measure="set record", measured_by="event", names=("stockholm",))
+    last_year = claim("a", 0, on(DateInterval(date(2024, 1, 1), date(2024, 12, 31), "year"), "last year"),
+                      "his national record set in stockholm", anchored=True, **frame)
+    earlier = claim("b", 0, on(DateInterval(date(2022, 1, 1), date(2022, 12, 31), "year"), "2022"),
+                    "chopra broke the national record he set at stockholm", **frame)
+    assert pairs([last_year, earlier]) == {(last_year.id, earlier.id)}
+    yesterday = claim("a", 0, on(DateInterval(date(2025, 5, 15), date(2025, 5, 15), "day"), "yesterday"),
+                      "his national record set in stockholm", anchored=True, **frame)
+    assert pairs([yesterday, earlier]) == set()  # a year before the story's now: an earlier occurrence
