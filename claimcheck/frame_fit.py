@@ -10,7 +10,7 @@ cannot be one fact.
 """
 from __future__ import annotations
 
-from claimcheck.extract.entities import same_name
+from claimcheck.extract.entities import countries, same_name
 from claimcheck.extract.numbers import units
 from claimcheck.models import Claim
 
@@ -30,7 +30,7 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
         return None  # the dead on board are not the whole toll
     if fa.object_is_name and fb.object_is_name and not same_name(fa.object or "", fb.object or ""):
         return None  # bought Lindqvist Optics for $1.2 billion, Maison Rive for $300 million
-    if fa.places and fb.places and not (fa.places & fb.places) and not _places_meet(fa.places, fb.places):
+    if fa.places and fb.places and not _places_fit(fa.places, fb.places):
         return None  # 40 killed in one city, six in another
     if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):
         return None  # revenue for 2024 and for 2023
@@ -119,6 +119,15 @@ def _same_family(a: Claim, b: Claim) -> bool:
 
 def _same_measure(a: str, b: str) -> bool:
     return a == b  # "career points" are not the game's "points"
+
+
+def _places_fit(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Places that can be one scope: some in common, and where both name places below a country
+    ("Indonesia's Aceh province", "Indonesia's West Papua province"), one of those in common."""
+    if not (a & b) and not _places_meet(a, b):
+        return False
+    local_a, local_b = a - countries(), b - countries()
+    return not (local_a and local_b) or bool(local_a & local_b) or _places_meet(local_a, local_b)
 
 
 def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -114,3 +114,15 @@ def test_a_year_counted_back_is_not_the_story_s_now():
     yesterday = claim("a", 0, on(DateInterval(date(2025, 5, 15), date(2025, 5, 15), "day"), "yesterday"),
                       "his national record set in stockholm", anchored=True, **frame)
     assert pairs([yesterday, earlier]) == set()  # a year before the story's now: an earlier occurrence
+
+
+def test_places_below_a_country_must_meet():
+    frame = dict(measure="strike province", measured_by="event", names=("indonesia",))
+    aceh = claim("a", 0, on(YEAR_2023, "2023"), "a strong quake struck the province of aceh",
+                 places=frozenset({"indonesia", "aceh"}), **frame)
+    papua = claim("b", 0, on(YEAR_2025, "2025"), "a quake measuring 7.2 struck the mountainous province",
+                  places=frozenset({"indonesia", "west papua"}), **frame)
+    assert pairs([aceh, papua]) == set()
+    country_only = claim("b", 0, on(YEAR_2025, "2025"), "a quake measuring 7.2 struck the mountainous province",
+                         places=frozenset({"indonesia"}), **frame)
+    assert pairs([aceh, country_only])  # a report that names only the country may be telling the same quake

@@ -134,3 +134,16 @@ def test_weekday_is_anchored_to_the_publication_date(nlp):
     # DCT is Sunday 2 March 2025: "on Monday" in the past tense is 24 February
     claims = claims_of(nlp, "The two states signed the Arden Water Treaty on Monday.")
     assert the(claims, "Monday").value.timex.startswith("2025-02-24")
+
+
+@pytest.mark.parametrize("text, value, group", [
+    ("Doug McDermott had five points during a pivotal 15-2 run.", "five", "during run"),
+    ("Police said they made 86 arrests over the course of Saturday's protests.", "86", "during protest"),
+])
+def test_a_figure_for_a_stretch_inside_the_event_is_a_part(nlp, text, value, group):
+    assert group in the(claims_of(nlp, text), value).frame.groups
+
+
+def test_a_place_named_as_what_was_struck_is_the_date_s_place(nlp):
+    found = the(claims_of(nlp, "A strong earthquake struck Indonesia's Aceh province on Tuesday."), "Tuesday")
+    assert any("aceh" in place for place in found.frame.places)

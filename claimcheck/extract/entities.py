@@ -64,6 +64,18 @@ def load_aliases(extra: Iterable[Path] = ()) -> Aliases:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Every country of the packaged gazetteer, normalised: the places too broad to tell two events apart."""
+    return frozenset(_clean(v) for v in _packaged_table("places.toml").get("demonyms", {}).values())
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns that name a place by its kind ("province", "district")."""
+    return frozenset(_packaged_table("places.toml").get("place_nouns", {}).get("words", []))
+
+
 def _packaged_table(name: str) -> dict:
     with resources.files("claimcheck.data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)

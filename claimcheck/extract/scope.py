@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in, normalise
+from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in, normalise, place_nouns
 from claimcheck.extract.grammar import Event
 from claimcheck.extract.measures import people_nouns, word_lists
 from claimcheck.models import DateInterval
@@ -136,7 +136,29 @@ def groups_of(value: Span, counted: Token | None, measured: Token | None, event:
     nearest = _nearest_scope(value, event)
     if nearest:
         found.add(nearest)
+    within = _sub_period(counted, event)
+    if within:
+        found.add(within)
     return frozenset(found)
+
+
+def _sub_period(counted: Token | None, event: Event) -> str | None:
+    """ "five points during a 15-2 run", "68 punches thrown during the round", "86 arrests over the course of
+    Saturday's protests": a figure for a stretch inside the event, not the event's whole figure."""
+    heads = [t for t in (event.verb, counted) if t is not None]
+    heads += [c for c in (counted.children if counted is not None else ()) if c.dep_ == "acl"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("during", "over"):
+                continue
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and prep.lower_ == "over" and obj.lemma_.lower() == "course":
+                obj = next((g for of in obj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"), None)
+            elif prep.lower_ == "over":
+                continue  # "over 200": a bound, read elsewhere
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.pos_ == "NOUN":
+                return f"during {obj.lemma_.lower()}"
+    return None
 
 
 def _nearest_scope(value: Span, event: Event) -> str | None:
@@ -177,6 +199,8 @@ def clause_places(verb: Token | None, ctx: Sentence, noun: Token | None = None) 
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
                 indices.update(_phrase_tokens(child))
+    if noun is not None and (noun.lemma_.lower() in place_nouns() or noun.ent_type_ in PLACE_LABELS):
+        indices.update(_phrase_tokens(noun))  # "struck Indonesia's Aceh province": where it struck
     if not indices:
         return frozenset()
     places = set()
