@@ -5,7 +5,8 @@
     timebank_entry(text, dct)-> dicts for /work/shared/eval/timex_score.py
 
 How it works (details in docs/dates.md): every pattern in timex_rules.RULES is
-run over doc.text; overlapping candidates are resolved longest-first; each
+run over doc.text (only where its trigger words are: see "scan windows" below; the
+matches are the same); overlapping candidates are resolved longest-first; each
 survivor is checked against the spaCy tokens (modal "may", "March" the verb,
 "1500 troops", ages...) and normalised in document order, so that anaphoric
 expressions ("that year", "the quarter", "a year earlier") can use the last
@@ -312,11 +313,11 @@ _FUT_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "wan
 
 
 class _Ctx:
-    def __init__(self, doc, dct: dt.date | None):
+    def __init__(self, doc, dct: dt.date | None, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # doc.text joins every token: take it once
         self.dct = dct
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()
         self.last_day: dt.date | None = None
         self.last_year: int | None = None
         self.last_month: tuple[int, int] | None = None
@@ -1659,7 +1660,126 @@ def _n_anaphor(m, s, e, ctx):
 
 
 _NORM = {name: globals()[f"_n_{name}"] for name, _ in R.RULES}
-_RULE_LIST = [(i, name, pat, "T" in pat.groupindex) for i, (name, pat) in enumerate(R.RULES)]
+
+
+# --------------------------------------------------------------------------- scan windows
+#
+# Running all ~30 rules over the whole text was most of the tagger's time. A match of a rule
+# lies between two of its cut characters and holds its trigger tokens (R.CUTS, R.TRIGGERS:
+# both proven from the patterns by tests/test_dates_windows.py), so each rule runs only on
+# the runs between cuts that hold its triggers, with finditer(text, pos, endpos): lookbehinds
+# still see the text before pos, and endpos stops just after the cut, which no match or
+# lookahead reads past. The matches are exactly those of finditer(text).
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|[-/]")
+# chars that re.I matches to an ASCII letter ("K" Kelvin sign, long s, dotted/dotless i): a
+# rule could match them where no ASCII-letter token shows a trigger, so such texts run in full
+_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+_KEY_IDS = {name: k for k, name in enumerate(R.TRIGGER_KEYS)}
+_KEYS_OF_KIND: dict[str, list[tuple[int, str, re.Pattern]]] = {"a": [], "d": [], "p": []}
+for _name, (_kind, _mode, _rx) in R.TRIGGER_KEYS.items():
+    _KEYS_OF_KIND[_kind].append((_KEY_IDS[_name], _mode, re.compile(_rx)))
+_TOKEN_KEYS: dict[str, tuple[int, ...]] = {}  # token -> the trigger keys it carries
+
+
+def _keys_of(tok: str) -> tuple[int, ...]:
+    if len(_TOKEN_KEYS) > 50_000:
+        _TOKEN_KEYS.clear()
+    c = tok[0]
+    kind = "p" if c in "-/" else "a" if c.isascii() and c.isalpha() else "d"
+    low = tok.lower()
+    if kind == "p":
+        keys = tuple(k for k, _m, rx in _KEYS_OF_KIND["p"] if rx.pattern == tok)
+    else:
+        keys = tuple(k for k, mode, rx in _KEYS_OF_KIND[kind] if rx.search(low if mode == "i" else tok))
+    _TOKEN_KEYS[tok] = keys
+    return keys
+
+
+def _cut_patterns(hard: str, guarded: str) -> tuple[re.Pattern, re.Pattern]:
+    """Forward and reversed-text patterns of a cut: a hard char, or a guarded one before no digit."""
+    h = "[" + "".join(re.escape(c) for c in hard) + "]"
+    if not guarded:
+        return re.compile(h), re.compile(h)
+    g = "[" + "".join(re.escape(c) for c in guarded) + "]"
+    both = "[" + "".join(re.escape(c) for c in hard + guarded) + "]"
+    # a character class first lets the regex engine skip ahead quickly
+    return re.compile(rf"{both}(?:(?<={h})|(?!\d))"), re.compile(rf"{both}(?:(?<={h})|(?<!\d{g}))")
+
+
+_CUT_PATTERNS: dict[tuple[str, str], tuple[re.Pattern, re.Pattern]] = {}
+_RULE_LIST = []
+for _i, (_name, _pat) in enumerate(R.RULES):
+    _hard = R.CUT_COMMON + R.CUTS[_name][0]
+    _cut = _CUT_PATTERNS.setdefault((_hard, R.CUTS[_name][1]), _cut_patterns(_hard, R.CUTS[_name][1]))
+    _spec = tuple(tuple(tuple(_KEY_IDS[k] for k in group) for group in alt) for alt in R.TRIGGERS[_name])
+    _RULE_LIST.append((_i, _name, _pat, "T" in _pat.groupindex, _spec, _cut, frozenset(_hard)))
+del _i, _name, _pat, _hard, _cut, _spec, _kind, _mode, _rx
+
+
+def _rule_matches(text: str):
+    """(rule index, name, pattern, has T group, its matches in text), as pattern.finditer(text)."""
+    if _EXOTIC.search(text):
+        for i, name, pat, has_t, *_ in _RULE_LIST:
+            yield i, name, pat, has_t, pat.finditer(text)
+        return
+    n = len(text)
+    at: list[list[int]] = [[] for _ in _KEY_IDS]  # key -> starts of the tokens that carry it
+    token_keys = _TOKEN_KEYS
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        keys = token_keys.get(tok)
+        if keys is None:
+            keys = _keys_of(tok)
+        for k in keys:
+            at[k].append(m.start())
+    groups: dict[tuple[int, ...], list[int]] = {}
+    runs_of: dict[tuple, dict[int, tuple[int, int, int]]] = {}  # cut patterns -> token start -> its run
+    rtext = None
+    for i, name, pat, has_t, spec, cut, hard in _RULE_LIST:
+        windows = set()
+        for alt in spec:
+            starts = []
+            for group in alt:
+                got = groups.get(group)
+                if got is None:
+                    got = at[group[0]] if len(group) == 1 else sorted(p for k in group for p in at[k])
+                    groups[group] = got
+                if not got:
+                    break
+                starts.append(got)
+            else:
+                if rtext is None:
+                    rtext = text[::-1]
+                runs = runs_of.get(cut)
+                if runs is None:
+                    runs = runs_of[cut] = {}
+                fwd, rev = cut
+                others = starts[1:]
+                nxt = -1
+                for p in starts[0]:
+                    if p < nxt:
+                        continue  # same run as the last one
+                    run = runs.get(p)
+                    if run is None:
+                        found = fwd.search(text, p)
+                        if found is None:
+                            nxt = end = n
+                        else:
+                            b = found.start()
+                            nxt = b + 1  # where the next run starts
+                            end = nxt if text[b] in hard else min(b + 2, n)  # a guarded cut: read its next char
+                        back = rev.search(rtext, n - p)
+                        run = runs[p] = (n - back.start() if back else 0, nxt, end)
+                    a, nxt, end = run
+                    if all((j := bisect.bisect_left(o, a)) < len(o) and o[j] < nxt for o in others):
+                        windows.add((a, end))
+        yield i, name, pat, has_t, _in_windows(pat, text, sorted(windows))
+
+
+def _in_windows(pat: re.Pattern, text: str, windows):
+    for a, e in windows:
+        yield from pat.finditer(text, a, e)
 
 
 # --------------------------------------------------------------------------- driver
@@ -1672,8 +1792,8 @@ _LEAD_TRIM = re.compile(r"(?:earlier|later|about|barely|just|only)\s+", re.I)
 def _candidates(ctx: _Ctx):
     text = ctx.text
     out = []
-    for i, name, pat, has_t in _RULE_LIST:
-        for m in pat.finditer(text):
+    for i, name, pat, has_t, matches in _rule_matches(text):
+        for m in matches:
             if has_t and m.group("T") is not None:
                 s, e = m.span("T")
             else:
@@ -1707,8 +1827,8 @@ def _select(cands, ctx: _Ctx):
     return chosen
 
 
-def _parts(doc, dct: dt.date | None) -> list[_Part]:
-    ctx = _Ctx(doc, dct)
+def _parts(doc, dct: dt.date | None, text: str | None = None) -> list[_Part]:
+    ctx = _Ctx(doc, dct, text)
     out: list[_Part] = []
     for s, e, _i, name, m in _select(_candidates(ctx), ctx):
         try:
@@ -1750,7 +1870,7 @@ def tag_dates(doc, dct: dt.date | None) -> list[Timex]:
     text = doc.text
     return [Timex(p.start, p.end, text[p.start:p.end], p.type, p.value,
                   p.interval if p.type in ("DATE", "TIME") else None, p.mod, p.anchored)
-            for p in _parts(doc, d)]
+            for p in _parts(doc, d, text)]
 
 
 def tag_text(text: str, dct: dt.date | None, nlp=None) -> list[Timex]:

@@ -168,3 +168,127 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("anaphor", _c(r"""(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>that|the\ssame|the\sfollowing|the\sprevious|the\snext|the\sprior|the\spreceding)\s+(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon)(?![\w-])
                   |(?P<unit2>the\s(?:day|week|month|year)\s(?:before|after))(?![\w-])""")),
 ]
+
+
+# --------------------------------------------------------------------------- scan windows
+#
+# dates._rule_matches runs a rule only on the stretches of text ("runs") between the rule's
+# cut characters that hold its trigger words, never on the rest: same matches, a fraction
+# of the work. tests/test_dates_windows.py proves both tables below from the patterns.
+#
+# Cut characters of a rule: "hard" ones no part of the pattern can consume (lookbehinds
+# aside; a lookahead may end on one), so no match and no lookahead crosses them; "guarded"
+# ones it consumes only right before a digit, so one not followed by a digit is a cut too.
+CUT_COMMON = '!"#$%&*+;<=>?@[\\]^_`{|}~£·‘’“”•…€«»„‚′″°©®™§¶'
+CUTS: dict[str, tuple[str, str]] = {  # rule: (hard besides CUT_COMMON, guarded)
+    "iso": ("'(),./–—", ":"),
+    "slash": ("\t\n '(),-.:–—", ""),
+    "mdy": ("'()/:", ""),
+    "dmy": ("'()/:—", ""),
+    "month": ("()/:–—", "'"),
+    "year": ("'()/:–—", ",."),
+    "yrange": ("'():", ",."),
+    "fiscal": ("(),.:—", ""),
+    "decade": ("(),./:–—", ""),
+    "century": ("'(),./:–—", ""),
+    "quarter": ("()/:–—", ",."),
+    "qcode": ("()-/:–—", "',."),
+    "thequarter": ("'(),./:–—", ""),
+    "half": ("'()/:–—", ",."),
+    "season": ("'()/:–—", "."),
+    "rel": ("'(),./:–—", ""),
+    "relend": ("(),./:–—", ""),
+    "yearago": ("'(),./:–—", ""),
+    "ago": ("'(),:–—", "./"),
+    "bareago": ("'(),-./:–—", ""),
+    "dur": ("'(),:–—", "./"),
+    "durhyph": ("'(),/:–—", "."),
+    "durvague": ("'(),-./:–—", ""),
+    "forunits": ("'(),-./:–—", ""),
+    "halfunit": ("'(),./:–—", ""),
+    "set": ("'(),/:–—", ""),
+    "dayref": ("'()/:–—", ""),
+    "partref": ("'(),./:–—", ""),
+    "clock": ("'-/–—", ":"),
+    "ref": ("'(),-./:–—", ""),
+    "holiday": ("()-/:–—", "."),
+    "anaphor": ("'(),-./:–—", ""),
+}
+
+# Trigger keys: (token kind, mode, regex searched within the token). Tokens are maximal runs
+# of ASCII letters ("a"; mode "i": searched lowercased, "c": as written), of digits ("d"),
+# or a lone "-" or "/" ("p": the regex is the character).
+_UNIT_WORDS = "second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"
+TRIGGER_KEYS: dict[str, tuple[str, str, str]] = {
+    "unit": ("a", "i", _UNIT_WORDS),
+    "units": ("a", "i", "seconds|minutes|hours|days|weeks|fortnights|months|quarters|years|decades|centuries|millennia"),
+    "mon": ("a", "c", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"),
+    "wd": ("a", "c", "Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN"),
+    "dayword": ("a", "i", "today|yesterday|tomorrow|tonight"),
+    "spoken": ("a", "i", "nineteen|eighteen|seventeen|twenty|thousand"),
+    "fiscal": ("a", "i", "fy|fiscal"),
+    "ties": ("a", "i", "ties"),
+    "century": ("a", "i", "century"),
+    "quarter": ("a", "i", "quarter"),
+    "period": ("a", "i", "quarter|period"),
+    "half": ("a", "i", "half"),
+    "halfq": ("a", "i", "half|quarter"),
+    "qh": ("a", "c", "Q|H"),
+    "season": ("a", "i", "spring|summer|fall|autumn|winter"),
+    "relunit": ("a", "i", "week|month|year|decade|century|day|millennium"),
+    "wmy": ("a", "i", "year|month|week"),
+    "year": ("a", "i", "year"),
+    "agodir": ("a", "i", "ago|earlier|later|before|after|now|hence|previously|back"),
+    "baredir": ("a", "i", "ago|earlier|before|later"),
+    "each": ("a", "i", "each|every|per"),
+    "setunit": ("a", "i", _UNIT_WORDS + "|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter"),
+    "adverb": ("a", "i", "daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|fortnightly"),
+    "times": ("a", "i", "once|twice|thrice|times"),
+    "part": ("a", "i", "morning|afternoon|evening|night|mid"),
+    "noon": ("a", "i", "noon|midnight|midday"),
+    "ref": ("a", "i", "now|current|these|present|recent|lately|soon|past|future|term|coming"),
+    "holiday": ("a", "c", "Christmas|Year|Independence|Halloween|Valentine|Thanksgiving|Labor|Memorial|Election|Easter|Friday"),
+    "anaphor": ("a", "i", "day|week|month|year|quarter|morning|night|evening|afternoon"),
+    "digits": ("d", "", ""),
+    "year4": ("d", "", "1[0-9]{3}|20[0-9]{2}"),
+    "zero": ("d", "", "0"),
+    "hyphen": ("p", "", "-"),
+    "slash": ("p", "", "/"),
+}
+
+# rule: alternatives; every match meets one of them: a token of each of its groups (a group
+# is met by a token any of its keys accepts).
+TRIGGERS: dict[str, list[list[list[str]]]] = {
+    "iso": [[["year4"], ["hyphen"]]],
+    "slash": [[["slash"]]],
+    "mdy": [[["mon"]]],
+    "dmy": [[["mon"]]],
+    "month": [[["mon"]]],
+    "year": [[["year4", "spoken"]]],
+    "yrange": [[["year4"]]],
+    "fiscal": [[["fiscal"]]],
+    "decade": [[["zero", "ties"]]],
+    "century": [[["century"]]],
+    "quarter": [[["quarter"]]],
+    "qcode": [[["qh"], ["digits"]]],
+    "thequarter": [[["period"]]],
+    "half": [[["halfq"]]],
+    "season": [[["season"]]],
+    "rel": [[["relunit"]]],
+    "relend": [[["wmy"]]],
+    "yearago": [[["year"]]],
+    "ago": [[["unit"], ["agodir"]]],
+    "bareago": [[["units"], ["baredir"]]],
+    "dur": [[["unit"]]],
+    "durhyph": [[["unit"], ["hyphen"]]],
+    "durvague": [[["units"]]],
+    "forunits": [[["units"]]],
+    "halfunit": [[["half"], ["unit"]]],
+    "set": [[["each"], ["setunit", "wd", "mon"]], [["adverb"]], [["times"], ["unit"]]],
+    "dayref": [[["wd", "dayword"]]],
+    "partref": [[["part"]]],
+    "clock": [[["digits", "noon"]]],
+    "ref": [[["ref"]]],
+    "holiday": [[["holiday"]]],
+    "anaphor": [[["anaphor"]]],
+}
