@@ -35,6 +35,7 @@ from claimcheck.models import Story
 NAME_WEIGHT = 2.0  # a shared name tells more about the event than a shared word
 BROAD_FLOOR = 0.05  # average cosine (smoothed weights) above which documents share a topic
 EVENT_FLOOR = 0.05  # average cosine (weights inside the topic) above which they share an event
+TERM_BLOCK = 4096  # terms per block of the similarity product: memory stays documents x this
 SPLIT_MIN = 3  # a broad group is split only when it has at least this many documents
 _FIGURE = re.compile(r"^\d[\d,./-]*$")
 _TRIVIAL_FIGURES = {"1", "2", "3", "one", "two", "three"}
@@ -112,17 +113,19 @@ def _similarity(bags: Sequence[Mapping[str, int]], sharp: bool) -> np.ndarray:
             weights[term] = (1 + math.log(count)) * idf * (NAME_WEIGHT if term.startswith("n:") else 1.0)
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({term: w / norm for term, w in weights.items()})
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for i, vector in enumerate(vectors):
-        for term, w in vector.items():
-            postings.setdefault(term, []).append((i, w))
+    # the cosine of every pair is a matrix product over the terms documents share (a term of one
+    # document adds nothing between two), taken a block of terms at a time to bound the memory
+    shared = [term for term, count in df.items() if count > 1]
     sim = np.zeros((n, n))
-    for entries in postings.values():
-        if len(entries) < 2:
-            continue
-        index = np.array([i for i, _ in entries])
-        weight = np.array([w for _, w in entries])
-        sim[np.ix_(index, index)] += np.outer(weight, weight)
+    for first in range(0, len(shared), TERM_BLOCK):
+        block = {term: k for k, term in enumerate(shared[first : first + TERM_BLOCK])}
+        matrix = np.zeros((n, len(block)))
+        for i, vector in enumerate(vectors):
+            for term, w in vector.items():
+                k = block.get(term)
+                if k is not None:
+                    matrix[i, k] = w
+        sim += matrix @ matrix.T
     np.fill_diagonal(sim, 0.0)
     return sim
 

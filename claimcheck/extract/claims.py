@@ -40,8 +40,9 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
     people: dict[str, int] = {}  # how often each person is named so far: who "he" most likely is
     subject: str | None = None  # the person the last sentence was about: who "the 26-year-old" is
     named: set[str] = set()
+    starts = [t.start for t in timexes]  # timexes come in text order: each sentence's are one slice
     for sent in doc.sents:
-        text = sent.text
+        text = article.text[sent.start_char : sent.end_char]  # the doc's text: no rebuilding from tokens
         if not text.strip():
             continue
         kind = kinds(sent.start_char + len(text) - len(text.lstrip()))
@@ -50,16 +51,18 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         names = names_in(sent, aliases)
         sentences.append((sent, kind, names))
         quote = _quote_bounds(article, sent, kind)
-        dates = [t for t in timexes if sent.start_char <= t.start < sent.end_char and _dates_something(t, article)]
-        amounts = list(_amounts(sent, timexes, article))
+        first = bisect.bisect_left(starts, sent.start_char)
+        own = timexes[first : bisect.bisect_left(starts, sent.end_char)]
+        dates = [t for t in own if _dates_something(t, article)]
+        reaching = [t for t in timexes[max(0, first - 3) : first] if t.end > sent.start_char]  # begun before it
+        amounts = list(_amounts(sent, reaching + own, article))
         ctx = Sentence(
             sent=sent, names=names, places=places_in(after_dateline(sent), aliases),
             periods=tuple((t.start, t.end, t.interval) for t in dates if t.type == "DATE" and t.interval is not None),
             masked=_masked(sent, dates, amounts), aliases=aliases, person=subject or _main_person(people),
             named=frozenset(named),
             figures=tuple((a.start_char, a.end_char) for a in amounts),
-            timexes=tuple((t.start, t.value) for t in timexes if sent.start_char <= t.start < sent.end_char
-                          and not _inside(t.start, t.end, article.published_span)),
+            timexes=tuple((t.start, t.value) for t in own if not _inside(t.start, t.end, article.published_span)),
         )
         named.update(names)
         claims.extend(_date_claims(article, ctx, quote, dates))
@@ -173,7 +176,7 @@ def _block_kinds(article: Article):
 
 
 def _quote_bounds(article: Article, sent: Span, kind: str) -> tuple[int, int]:
-    text = sent.text
+    text = article.text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     if kind == "item":

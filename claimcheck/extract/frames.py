@@ -19,7 +19,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimcheck.extract.grammar import (
-    after_dateline,
     bare_definite,
     event_of,
     generic_objects,
@@ -50,7 +49,6 @@ from claimcheck.models import Frame
 
 _WHOLE_MARKERS = {"cumulative", "combined", "aggregate", "overall"}
 _INSTANCE_WORDS = {"first", "second", "third", "fourth", "fifth", "another", "other"}
-_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 
 # ------------------------------------------------------------------ figures
@@ -118,12 +116,8 @@ def age_frame(age: Token, person: str | None, ctx: Sentence) -> Frame:
 
 
 def context_words(ctx: Sentence) -> frozenset[str]:
-    """The sentence's content words, every value left out: what two restatements of one fact share."""
-    body = after_dateline(ctx.sent)
-    return frozenset(
-        t.lemma_.lower() for t in body
-        if t.pos_ in _CONTENT_POS and not t.is_stop and t.i not in ctx.masked and t.is_alpha and len(t.text) > 1
-    )
+    """The sentence's content words, every value left out (computed once per sentence)."""
+    return ctx.context
 
 
 # ------------------------------------------------------------------ dates

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
 from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in, normalise, place_nouns
-from claimcheck.extract.grammar import Event
+from claimcheck.extract.grammar import Event, after_dateline
 from claimcheck.extract.measures import people_nouns, word_lists
 from claimcheck.models import DateInterval
 
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _QUANTIFIERS = {"all", "one", "none", "each", "most", "some", "many", "half", "both", "any", "several", "few"}
 
 
@@ -36,6 +37,17 @@ class Sentence:
     timexes: tuple[tuple[int, str], ...] = ()  # (offset, TIMEX3 value) of every time expression, durations too
     person: str | None = None  # the person last named before this sentence: who "he" most likely is
     named: frozenset[str] = frozenset()  # names the article used before this sentence
+
+    @cached_property
+    def context(self) -> frozenset[str]:
+        """The sentence's content words, every value left out: what two restatements of one fact share.
+
+        Computed once per sentence, however many values it gives."""
+        body = after_dateline(self.sent)
+        return frozenset(
+            t.lemma_.lower() for t in body
+            if t.pos_ in _CONTENT_POS and not t.is_stop and t.i not in self.masked and t.is_alpha and len(t.text) > 1
+        )
 
 
 @lru_cache(maxsize=1)
