@@ -177,8 +177,20 @@ def _sentences(claims: Sequence[Claim]) -> list[_Sentence]:
             fact_key(c) == fact_key(claim) for c in sentence.claims
         ):
             sentence.parts.add(claim.id)
+        if claim.value.kind == "date" and claim.frame.measure:
+            # "As it promised [Tuesday], Microsoft today issued a patch": one event dated twice in one
+            # sentence, one of the dates misread; neither is held against another article
+            for other in sentence.claims:
+                if _two_dates_of_one_event(other, claim):
+                    sentence.parts.update({other.id, claim.id})
         sentence.claims.append(claim)
     return list(grouped.values())
+
+
+def _two_dates_of_one_event(a: Claim, b: Claim) -> bool:
+    x, y = a.value.interval, b.value.interval
+    return (a.value.kind == "date" and a.frame.measure == b.frame.measure and not a.frame.statement
+            and not b.frame.statement and x is not None and y is not None and not x.overlaps(y))
 
 
 def _values(sentences: Sequence[_Sentence], published: dict[str, date | None]) -> dict[tuple, frozenset[str]]:

@@ -17,7 +17,8 @@ when their values cannot both be right:
 - what was expected, rumoured, ruled out or reported as an earlier figure is
   never held against what is reported as so;
 - a running count (the dead, the injured, arrests) given on different days is
-  an update, not a contradiction.
+  an update, not a contradiction; so is an age a year apart when either
+  article is undated (a birthday may lie between).
 """
 from __future__ import annotations
 
@@ -151,7 +152,16 @@ def _amounts(a: Claim, b: Claim, published: dict[str, date | None], one_text: bo
     update = later_update(a, b, published)
     if update:
         return Verdict("unrelated", update)
+    if _birthday_between(a, b, published):
+        return Verdict("unrelated", "ages a year apart in articles of unknown dates: a birthday may lie between")
     return verdict
+
+
+def _birthday_between(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
+    """A person's age a year apart in two articles one of which is undated: a trial's articles span months."""
+    if a.frame.measure != "age" or a.document == b.document or abs(a.value.number - b.value.number) != 1:
+        return False
+    return _day_of(a, published) is None or _day_of(b, published) is None
 
 
 def _common_scale(unit_a: str | None, unit_b: str | None) -> tuple[float, float] | None:
@@ -209,9 +219,10 @@ def later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> str |
     """Why two figures may be a figure and its later update, or None.
 
     A figure is as of the day its article appeared (else the day its sentence
-    gives). A running count (a toll, arrests) two or more days apart is an
-    update, and so is one a day apart when either text gives it as a change
-    ("the toll rose to 270"); other figures are when more than UPDATE_DAYS apart.
+    gives). A running count (a toll, arrests) told on another day is an update:
+    tolls rise by the hour, and only reports of one day are held against each
+    other. Any figure given as a change ("the price rose to $3") on another day
+    is a later figure; other figures are when more than UPDATE_DAYS apart.
     """
     if a.document == b.document:
         return None
@@ -221,7 +232,7 @@ def later_update(a: Claim, b: Claim, published: dict[str, date | None]) -> str |
     apart = abs((first - second).days)
     running = a.frame.measure in RUNNING_COUNTS or b.frame.measure in RUNNING_COUNTS
     changing = a.frame.predicate in CHANGE_VERBS or b.frame.predicate in CHANGE_VERBS
-    if running and (apart >= 2 or (apart == 1 and changing)):
+    if running and apart >= 1:
         return f"a running count given {apart} day(s) apart: a later update"
     if changing and apart >= 1:
         return f"given as a change ('{a.frame.predicate or b.frame.predicate}') {apart} day(s) apart: a later figure"

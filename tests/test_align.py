@@ -126,3 +126,16 @@ def test_places_below_a_country_must_meet():
     country_only = claim("b", 0, on(YEAR_2025, "2025"), "a quake measuring 7.2 struck the mountainous province",
                          places=frozenset({"indonesia"}), **frame)
     assert pairs([aceh, country_only])  # a report that names only the country may be telling the same quake
+
+
+def test_one_event_dated_twice_in_one_sentence_is_left_alone():
+    from claimcheck.models import DateInterval
+
+    tuesday = DateInterval(date(2008, 12, 16), date(2008, 12, 16), "day")
+    wednesday = DateInterval(date(2008, 12, 17), date(2008, 12, 17), "day")
+    frame = dict(measure="issue patch", measured_by="event", names=("microsoft",))
+    text = "as it promised microsoft issued an emergency patch"
+    both = [claim("a", 0, on(tuesday, "Tuesday"), text, **frame), claim("a", 0, on(wednesday, "today"), text, **frame)]
+    other = claim("b", 0, on(wednesday, "Wednesday"), "microsoft issued an emergency patch to fix a flaw", **frame)
+    assert not {p for p in pairs(both + [other]) if "b:0:Wednesday" in p}
+    assert pairs([both[0], other])  # one date alone is compared

@@ -147,3 +147,9 @@ def test_a_figure_for_a_stretch_inside_the_event_is_a_part(nlp, text, value, gro
 def test_a_place_named_as_what_was_struck_is_the_date_s_place(nlp):
     found = the(claims_of(nlp, "A strong earthquake struck Indonesia's Aceh province on Tuesday."), "Tuesday")
     assert any("aceh" in place for place in found.frame.places)
+
+
+def test_what_a_place_can_take_is_a_capacity(nlp):
+    claims = claims_of(nlp, "The warehouse holds enough supplies for 15,000 refugees.")
+    assert "capacity" in the(claims, "15,000").frame.groups
+    assert "capacity" not in the(claims_of(nlp, "The camp holds 15,000 refugees."), "15,000").frame.groups

@@ -80,11 +80,32 @@ def test_a_running_count_given_days_later_is_an_update():
     assert outcome(toll("a", 0, 27), toll("b", 0, 29), SAME_DAY) == "conflict"
 
 
-def test_a_figure_said_to_have_risen_a_day_later_is_an_update():
+def test_a_running_count_told_on_another_day_is_an_update():
     next_day = {"a": date(2025, 3, 9), "b": date(2025, 3, 10)}
-    assert outcome(toll("a", 0, 27), toll("b", 0, 29, predicate="rise"), next_day) == "unrelated"
-    assert outcome(toll("a", 0, 27), toll("b", 0, 29), next_day) == "conflict"
-    assert outcome(toll("a", 0, 27), toll("b", 0, 29, predicate="rise"), SAME_DAY) == "conflict"
+    assert outcome(toll("a", 0, 27), toll("b", 0, 29), next_day) == "unrelated"
+    assert outcome(toll("a", 0, 27), toll("b", 0, 29), SAME_DAY) == "conflict"
+
+
+def test_a_figure_given_as_a_change_on_another_day_is_a_later_figure():
+    next_day = {"a": date(2025, 3, 9), "b": date(2025, 3, 10)}
+
+    def price(doc, number, predicate):
+        return claim(doc, 0, figure(number, f"${number:g}", kind="money", unit="USD"), "the share price",
+                     measure="price", measured_by="class", predicate=predicate)
+
+    assert outcome(price("a", 3, "trade"), price("b", 4, "rise"), next_day) == "unrelated"
+    assert outcome(price("a", 3, "trade"), price("b", 4, "trade"), next_day) == "conflict"
+
+
+def test_an_age_a_year_apart_in_an_undated_article_may_be_a_birthday():
+    def age(doc, years):
+        return claim(doc, 0, figure(years, str(years), unit="years"), "simpson", measure="age", measured_by="class",
+                     holder="christopher simpson", holder_is_name=True)
+
+    undated = {"a": date(2013, 1, 3), "b": None}
+    assert outcome(age("a", 26), age("b", 27), undated) == "unrelated"
+    assert outcome(age("a", 26), age("b", 27), SAME_DAY) == "conflict"
+    assert outcome(age("a", 26), age("b", 29), undated) == "conflict"
 
 
 def test_unanchored_weekdays_clash_when_they_differ():

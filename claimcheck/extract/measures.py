@@ -45,6 +45,12 @@ def description_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def capacity_words() -> frozenset[str]:
+    """Words that make "for N" a capacity: "enough supplies for 15,000", "room for 300"."""
+    return frozenset(word_lists()["capacity"]["words"])
+
+
+@lru_cache(maxsize=1)
 def people_words() -> frozenset[str]:
     """Nouns that count people ("people", "passengers", "nationals"): the measure of a head count."""
     generic, groups = people_nouns()

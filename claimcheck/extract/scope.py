@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in, normalise, place_nouns
 from claimcheck.extract.grammar import Event, after_dateline
-from claimcheck.extract.measures import people_nouns, word_lists
+from claimcheck.extract.measures import capacity_words, people_nouns, word_lists
 from claimcheck.models import DateInterval
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -151,7 +151,20 @@ def groups_of(value: Span, counted: Token | None, measured: Token | None, event:
     within = _sub_period(counted, event)
     if within:
         found.add(within)
+    if _capacity(value, counted):
+        found.add("capacity")
     return frozenset(found)
+
+
+def _capacity(value: Span, counted: Token | None) -> bool:
+    """ "a warehouse that holds enough supplies for 15,000 refugees", "room for 300 people": what a place
+    can take, not how many there are."""
+    noun = counted if counted is not None else value.root
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "for":
+        return False
+    near = [prep.head, *prep.head.children]
+    return any(t.lemma_.lower() in capacity_words() for t in near for t in (t, *t.children))
 
 
 def _sub_period(counted: Token | None, event: Event) -> str | None:
