@@ -153,3 +153,12 @@ def test_what_a_place_can_take_is_a_capacity(nlp):
     claims = claims_of(nlp, "The warehouse holds enough supplies for 15,000 refugees.")
     assert "capacity" in the(claims, "15,000").frame.groups
     assert "capacity" not in the(claims_of(nlp, "The camp holds 15,000 refugees."), "15,000").frame.groups
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("As it promised [Tuesday], Microsoft Corp. today issued an emergency patch.", []),  # two days on one verb
+    ("He was arrested on Monday and charged today.", ["Monday", "today"]),  # two verbs, two days
+    ("The quake struck on Tuesday at 07:37 a.m.", ["Tuesday", "07:37 a.m."]),  # a day and its time
+])
+def test_an_event_given_two_days_on_one_verb_is_not_dated(nlp, text, dated):
+    assert [c.value.text for c in claims_of(nlp, text) if c.value.kind == "date"] == dated

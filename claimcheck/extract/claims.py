@@ -198,7 +198,7 @@ def _date_claims(article: Article, ctx: Sentence, quote: tuple[int, int], dates:
     doc = ctx.sent.doc
     for timex in dates:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or _recurring(span):
+        if span is None or _recurring(span) or _dated_twice(span, ctx):
             continue
         value = Value(kind="date", text=timex.text, interval=timex.interval, timex=timex.value,
                       qualifier=_date_qualifier(timex.mod))
@@ -206,6 +206,27 @@ def _date_claims(article: Article, ctx: Sentence, quote: tuple[int, int], dates:
 
 
 _EACH = {"each", "every"}
+_DAY_TIMEX = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^(?:\d{4}|XXXX)-WXX-\d$|^PRESENT_REF$")
+
+
+def _dated_twice(span: Span, ctx: Sentence) -> bool:
+    """ "As it promised [Tuesday], Microsoft today issued a patch": two days on one verb, one of them
+    misattached by the parse; neither dates the event for sure."""
+    verb = span.root.head
+    if verb.pos_ not in ("VERB", "AUX") or not _DAY_TIMEX.match(_timex_at(span.start_char, ctx) or ""):
+        return False
+    doc = span.doc
+    for offset, value in ctx.timexes:
+        if span.start_char <= offset < span.end_char or not _DAY_TIMEX.match(value):
+            continue
+        other = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if other is not None and other.root.head.i == verb.i and value != _timex_at(span.start_char, ctx):
+            return True
+    return False
+
+
+def _timex_at(offset: int, ctx: Sentence) -> str | None:
+    return next((value for start, value in ctx.timexes if start == offset), None)
 
 
 def _recurring(span: Span) -> bool:
