@@ -95,7 +95,12 @@ def fact_key(claim: Claim) -> tuple:
 
 
 def value_text(claim: Claim) -> str:
-    return " ".join(claim.value.text.lower().split())
+    return _squashed(claim.value.text)
+
+
+@lru_cache(maxsize=65536)
+def _squashed(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)

@@ -54,11 +54,13 @@ def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] =
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
 
-    def skipped(offset: int) -> bool:
-        return any(start <= offset < end for start, end in skip)
+    starts = doc.to_array("IDX")
+    skipped = np.zeros(len(doc), dtype=bool)  # by token: does it start inside a skipped span
+    for start, end in skip:
+        skipped |= (starts >= start) & (starts < end)
 
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS or skipped(ent.start_char):
+        if ent.label_ not in NAME_LABELS or skipped[ent.start]:
             continue
         key = normalise(ent.text, aliases)
         if not key or "/" in key:
@@ -68,7 +70,7 @@ def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] =
             if len(word) > 2:
                 counts["n:" + word] += 1  # word by word, so "Reid" meets "Tara Reid"
     for token in doc:
-        if token.is_space or token.like_url or "/" in token.text or skipped(token.idx):
+        if skipped[token.i] or token.is_space or token.like_url or "/" in token.text:
             continue
         if _FIGURE.match(token.text) or token.like_num:
             figure = token.lower_.replace(",", "")
@@ -153,8 +155,10 @@ def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
     clusters = list(groups.values())
     # average similarity between clusters, kept up to date as they merge (Lance-Williams)
     size = np.array([len(c) for c in clusters], dtype=float)
-    index = [np.array(c) for c in clusters]
-    between = np.array([[sim[np.ix_(a, b)].mean() for b in index] for a in index])
+    member = np.zeros((len(clusters), n))
+    for k, cluster in enumerate(clusters):
+        member[k, cluster] = 1.0
+    between = (member @ sim @ member.T) / np.outer(size, size)
     np.fill_diagonal(between, -np.inf)
     alive = np.ones(len(clusters), dtype=bool)
     while alive.sum() > 1:
