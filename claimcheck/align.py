@@ -78,6 +78,11 @@ class _Sentence:
         return self.claims[0].frame.names if self.claims else frozenset()
 
 
+WITHIN_ALL = 300  # sentences of an article up to which every two that share a word are compared
+WITHIN_WINDOW = 30  # past that, sentences this close ...
+RARE_IN_ARTICLE = 8  # ... or sharing a word at most this many of its sentences use
+
+
 def align(
     claims: Sequence[Claim], stories: Sequence[Story], published: dict[str, date | None] | None = None,
     names: dict[str, frozenset[str]] | None = None,
@@ -240,12 +245,33 @@ def _between(left: list[_Sentence], right: list[_Sentence], scan: ScanFacts) -> 
 
 
 def _within(sentences: list[_Sentence], scan: ScanFacts) -> list[Pair]:
+    """Pairs inside one article: every two sentences that share a word. In an article of more than
+    WITHIN_ALL sentences (a report, a transcript) the work is bounded: sentences WITHIN_WINDOW apart,
+    or sharing a word that few of its sentences use."""
     candidates: list[Pair] = []
-    for sa, sb in combinations(sentences, 2):
-        if not (sa.context & sb.context):
-            continue
-        candidates += _pairs_of(sa, sb, scan, across=False)
+    for i, j in _within_candidates(sentences):
+        candidates += _pairs_of(sentences[i], sentences[j], scan, across=False)
     return _mutual_best(candidates)
+
+
+def _within_candidates(sentences: list[_Sentence]) -> Iterable[tuple[int, int]]:
+    if len(sentences) <= WITHIN_ALL:
+        yield from ((i, j) for i, j in combinations(range(len(sentences)), 2)
+                    if sentences[i].context & sentences[j].context)
+        return
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        for word in sentence.context:
+            by_word[word].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        if len(members) <= RARE_IN_ARTICLE:
+            pairs.update(combinations(members, 2))
+    for i, sentence in enumerate(sentences):
+        for j in range(i + 1, min(len(sentences), i + 1 + WITHIN_WINDOW)):
+            if sentence.context & sentences[j].context:
+                pairs.add((i, j))
+    yield from sorted(pairs)
 
 
 def _pairs_of(sa: _Sentence, sb: _Sentence, scan: ScanFacts, across: bool, other_story: bool = False) -> list[Pair]:

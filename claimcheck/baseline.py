@@ -54,6 +54,8 @@ def load(path: Path) -> tuple[BaselineEntry, ...]:
         raise BadBaseline(f"cannot read baseline {path}: {getattr(exc, 'strerror', None) or exc}") from None
     except json.JSONDecodeError as exc:
         raise BadBaseline(f"baseline {path} is not valid JSON (line {exc.lineno}): {exc.msg}") from None
+    except RecursionError:
+        raise BadBaseline(f"baseline {path} is not a claimcheck baseline: nested too deeply") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         found = data.get("schema") if isinstance(data, dict) else type(data).__name__
         raise BadBaseline(f"{path} is not a claimcheck baseline: schema {found!r}, expected {SCHEMA!r}")

@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import tempfile
+import traceback
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -13,6 +14,9 @@ from typing import Annotated, NoReturn, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from claimcheck import __version__, baseline, explain
 from claimcheck.check import check
@@ -26,14 +30,35 @@ from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import render
 from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
 
+_stderr = Console(stderr=True, highlight=False)
+
+
+class _Guarded(TyperGroup):
+    """Every command: an error nobody foresaw is one line on stderr and exit 2, never a traceback and
+    never exit 1 (which says "findings"); --verbose adds the traceback for a bug report."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit, typer.Abort):
+            raise  # usage errors, exits and Ctrl-C: the command line's own way out
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: report, then exit 2
+            if {"--verbose", "-v"} & {*getattr(ctx, "_protected_args", ()), *ctx.args}:
+                _stderr.print(Text("".join(traceback.format_exception(exc))))
+            _stderr.print(Text(f"claimcheck: internal error: {type(exc).__name__}: {exc}"[:500]
+                               + " (run again with --verbose for the traceback, and please report it)"))
+            raise typer.Exit(2) from exc
+
+
 app = typer.Typer(
+    cls=_Guarded,
     help="Find where news articles contradict each other or themselves: dates, numbers, counts.\n\n"
     "Start with:  claimcheck scan corpus/",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
-_stderr = Console(stderr=True, highlight=False)
 
 
 class DatesFormat(str, Enum):

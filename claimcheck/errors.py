@@ -27,3 +27,7 @@ class BadBaseline(ClaimcheckError):
 
 class UnknownFinding(ClaimcheckError):
     pass
+
+
+class UnreadableText(ClaimcheckError):
+    """A text the pipeline could not take (the `dates` command reads one file, so it cannot skip it)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -53,6 +53,12 @@ class ScanFacts:
     figures: dict[tuple[str, int], int]  # (document, sentence start) -> figures it gives, ages and parts aside
     story_of: dict[str, str]  # document -> its story
     measures: dict[tuple[str, int], int]  # (document, sentence start) -> distinct measures of its figures
+    by_fact: dict[tuple, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)  # fact key -> (document, values)
+
+    def __post_init__(self) -> None:
+        if not self.by_fact:
+            for (doc, key), found in self.values.items():
+                self.by_fact.setdefault(key, []).append((doc, found))
 
     def shares_story(self, doc_a: str, doc_b: str) -> bool:
         """Whether two articles name enough of the same specific things to be telling one event.
@@ -74,15 +80,14 @@ class ScanFacts:
     def few_values(self, claim: Claim) -> bool:
         """Whether the claim's story gives at most two values for its fact: then it is likely one fact."""
         story = self.story_of.get(claim.document)
-        key = fact_key(claim)
-        found = {v for (doc, k), values in self.values.items() if k == key and self.story_of.get(doc) == story
+        found = {v for doc, values in self.by_fact.get(fact_key(claim), ()) if self.story_of.get(doc) == story
                  for v in values}
         return len(found) <= 2
 
     def consensus(self, claim: Claim) -> bool:
         """Whether several other articles give the same value for the claim's fact (the story's figure)."""
-        key, text = fact_key(claim), value_text(claim)
-        agreeing = sum(1 for (doc, k), values in self.values.items() if k == key and text in values and doc != claim.document)
+        text = value_text(claim)
+        agreeing = sum(1 for doc, values in self.by_fact.get(fact_key(claim), ()) if text in values and doc != claim.document)
         return agreeing >= CONSENSUS
 
     def ambiguous(self, claim: Claim, allowed: int = 1) -> bool:

@@ -127,9 +127,37 @@ def words(s: str) -> tuple[str, ...]:
 def norm(s: str) -> str:
     """Lower case, bullets, counts and outer punctuation gone: "• 12 Comments »" -> "comments"."""
     s = s.lower().replace("’", "'").replace("‘", "'")
-    s = re.sub(r"^[\W_]+|[\W_]+$", "", s)
-    s = re.sub(r"^\d+\s+|\s*\(?\d+\)?$", "", s)
+    s = _strip_symbols(s)
+    s = _strip_counts(s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+def _strip_symbols(s: str) -> str:
+    """Symbols off both ends (what is not a letter or digit), in linear time whatever the run."""
+    start, end = 0, len(s)
+    while start < end and not s[start].isalnum():
+        start += 1
+    while end > start and not s[end - 1].isalnum():
+        end -= 1
+    return s[start:end]
+
+
+_LEADING_COUNT = re.compile(r"\d+\s+")
+
+
+def _strip_counts(s: str) -> str:
+    """A count before ("12 comments") or after ("comments (12)") the words, in linear time."""
+    if (lead := _LEADING_COUNT.match(s)) is not None:
+        s = s[lead.end():]
+    end = len(s) - 1 if s.endswith(")") else len(s)
+    digits = end
+    while digits > 0 and s[digits - 1].isdecimal():
+        digits -= 1
+    if digits == end:
+        return s
+    if digits > 0 and s[digits - 1] == "(":
+        digits -= 1
+    return s[:digits].rstrip()
 
 
 def is_item(s: str) -> bool:
@@ -149,10 +177,15 @@ def ends_sentence(s: str) -> bool:
     return e.endswith((".", "!", "?", "。")) and not ends_with_ellipsis(s)
 
 
+# the word before the stop is at most 40 characters: a longer run of non-space ("4444...4.") would make
+# the search quadratic, and no abbreviation is that long
+_SENTENCE_BREAK = re.compile(r"(\S{1,40})[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+
+
 def internal_sentence_break(s: str) -> bool:
     """A full stop (not after an initial or abbreviation) followed by a capitalised word."""
     abbreviations = rules().abbreviations
-    for m in re.finditer(r"(\S+)[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]", s):
+    for m in _SENTENCE_BREAK.finditer(s):
         token = m.group(1).lower().strip("\"“‘(")
         if s[m.end(1)] == "." and (len(token) <= 1 or token in abbreviations or "." in token):
             continue

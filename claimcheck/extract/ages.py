@@ -39,7 +39,7 @@ def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Tok
 def _is_age_number(token: Token) -> bool:
     if not token.text.isdigit():
         return False
-    return 0 < int(token.text) <= MAX_AGE
+    return len(token.text) <= 3 and 0 < int(token.text) <= MAX_AGE
 
 
 def _after_aged(token: Token) -> Token | None:

@@ -82,12 +82,25 @@ def _packaged_table(name: str) -> dict:
 
 
 def _read_table(path: Path) -> dict:
+    """A user's alias file (TOML or JSON); every fault a ConfigError naming the file."""
     import json
 
-    raw = path.read_bytes()
-    if path.suffix.lower() == ".json":
-        return json.loads(raw)
-    return tomllib.loads(raw.decode("utf-8"))
+    from claimcheck.config import read_toml_text
+    from claimcheck.errors import ConfigError
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"alias file {path}: cannot read: {exc.strerror or exc}") from None
+    if path.suffix.lower() != ".json":
+        return read_toml_text(raw, path)
+    try:
+        table = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ConfigError(f"alias file {path}: not valid UTF-8 JSON: {exc}") from None
+    if not isinstance(table, dict):
+        raise ConfigError(f"alias file {path}: expected an object of tables, found {type(table).__name__}")
+    return table
 
 
 def find_acronyms(text: str) -> Iterator[tuple[str, str]]:

@@ -120,7 +120,7 @@ def _range_high(text: str, low: float) -> float | None:
     if match is None:
         return None
     first, second = (float(g.replace(",", "")) for g in match.groups())
-    if second <= first or first == 0:
+    if second <= first or first == 0 or not math.isfinite(second * low / first):
         return None
     scale = low / first  # "75-100 million": the magnitude word applies to both ends
     return _tidy(second * scale)
