@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimcheck.extract.dates import tag_dates  # noqa: E402
-from claimcheck.nlp import load_model  # noqa: E402
+from claimcheck.nlp import load_model
+from claimcheck.timex import tag_dates
 
 _TAG = re.compile(r"<[^>]+>")
 _DCT = re.compile(r'<DCT>.*?value="(\d{4}-\d\d-\d\d)', re.S)
@@ -65,7 +65,7 @@ def main(argv=None) -> int:
     def ours() -> tuple[float, int]:
         t = time.perf_counter()
         n = 0
-        for doc, d in zip(nlp.pipe(texts), dates):
+        for doc, d in zip(nlp.pipe(texts), dates, strict=True):  # one date per text, one doc per text
             n += len(tag_dates(doc, d))
         return time.perf_counter() - t, n
 

@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +120,7 @@ class Evaluation:
     def score(self, gold: dict, report: dict) -> dict:
         if self.scorer is not None:
             return self.scorer.score(gold, report)
-        from tests.gold import score as suite_score  # noqa: PLC0415 - only without ../shared
+        from tests.gold import score as suite_score  # imported here: needed only without ../shared
 
         result = suite_score(gold, report)
         return {"expected": [{"id": r.id, "level": r.level, "found": r.found} for r in result.expected],
@@ -172,7 +172,7 @@ class Evaluation:
             if self.args.verbose and (must[0] < must[1] or result["forbidden_hits"]):
                 print(f"perturbed {case}: must {must[0]}/{must[1]} forbidden {result['forbidden_hits']} "
                       f"findings {len(report['findings'])}", file=sys.stderr)
-        for category, (hit, of, bad) in sorted(by_category.items()):
+        for category, (hit, of, _forbidden) in sorted(by_category.items()):
             if of:
                 self.record(f"perturbed.must {category}", hit / of, f"{hit}/{of}")
         hit, of = sum(r[0] for r in by_category.values()), sum(r[1] for r in by_category.values())

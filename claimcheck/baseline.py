@@ -60,8 +60,9 @@ def load(path: Path) -> tuple[BaselineEntry, ...]:
         found = data.get("schema") if isinstance(data, dict) else type(data).__name__
         raise BadBaseline(f"{path} is not a claimcheck baseline: schema {found!r}, expected {SCHEMA!r}")
     rows = data.get("findings")
-    entries_ok = isinstance(rows, list) and all(isinstance(r, dict) and isinstance(r.get("fingerprint"), str) for r in rows)
-    if not entries_ok:
+    if not isinstance(rows, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("fingerprint"), str) for r in rows
+    ):
         raise BadBaseline(f"baseline {path} is damaged: 'findings' must be a list of objects with a 'fingerprint'")
     return tuple(
         BaselineEntry(fingerprint=r["fingerprint"], kind=str(r.get("kind", "")), summary=str(r.get("summary", "")))

@@ -14,12 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.align import same_fact
-from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.decide import decide, unmatched
-from claimcheck.discovery import SUFFIXES
+from claimcheck.discovery import SUFFIXES, readable_name
+from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.ingest import id_base, load_articles, read_article, read_stdin
 from claimcheck.list_match import same_set
-from claimcheck.models import Article, CheckScope, Claim, Finding, Report, Skipped
+from claimcheck.models import Article, CheckScope, Claim, Finding, Report, Severity, Skipped
 from claimcheck.scan import DEFAULT_MAX_BYTES, Progress, analyse, shown_root
 
 
@@ -33,7 +33,7 @@ def check(
     min_confidence: float = 0.0,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    severity: Mapping[str, str] | None = None,
+    severity: Mapping[str, Severity] | None = None,
     stdin: bytes | None = None,
 ) -> Report:
     """The report on `drafts` read together with the corpus in `against`; raises ClaimcheckError subclasses.
@@ -81,14 +81,14 @@ def check(
         corroborations=tuple(f for f in report.corroborations if _involves(f, draft_ids)),
         suppressed=tuple(s for s in report.suppressed if _involves(s.finding, draft_ids)),
         check=CheckScope(
-            against=str(against), drafts=tuple(a.id for a in draft_articles),
+            against=readable_name(str(against)), drafts=tuple(a.id for a in draft_articles),
             corpus_findings=len(report.findings) - len(findings),
         ),
     )
 
 
 def _relative(path: Path, base: Path) -> str:
-    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(base))).as_posix()
+    return readable_name(Path(os.path.relpath(os.path.abspath(path), os.path.abspath(base))).as_posix())
 
 
 def _piped_draft(data: bytes, max_bytes: int) -> Article:
@@ -107,7 +107,7 @@ def read_draft(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     article = read_article(path, path.parent, max_bytes=max_bytes)
     if isinstance(article, Skipped):
         raise NothingToScan(f"cannot read draft {path}: {article.reason}")
-    given = path.as_posix()
+    given = readable_name(path.as_posix())
     return replace(article, id=given, path=given)
 
 

@@ -3,31 +3,45 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
 import traceback
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from claimcheck import __version__, baseline, explain
 from claimcheck.check import check
 from claimcheck.cli_options import (
-    Aliases, Baseline, ConfigFile, FailOnOption, Format, Isolated, MaxBytes, MinConfidence, Model, Output,
-    Quiet, ScanFormat, Verbose, WriteBaseline,
+    TEXT_FORMAT,
+    Aliases,
+    Baseline,
+    ConfigFile,
+    FailOnOption,
+    Format,
+    Isolated,
+    MaxBytes,
+    MinConfidence,
+    Model,
+    Output,
+    Quiet,
+    Verbose,
+    WriteBaseline,
 )
 from claimcheck.config import Config, config_for
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import render
+from claimcheck.report.wording import visible
 from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
 
 _stderr = Console(stderr=True, highlight=False)
@@ -37,17 +51,35 @@ class _Guarded(TyperGroup):
     """Every command: an error nobody foresaw is one line on stderr and exit 2, never a traceback and
     never exit 1 (which says "findings"); --verbose adds the traceback for a bug report."""
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx):
+        # read before invoking: the group hands its arguments on to the command and forgets them
+        verbose = bool({"--verbose", "-v"} & {*getattr(ctx, "_protected_args", ()), *ctx.args})
         try:
             return super().invoke(ctx)
         except (TyperException, typer.Exit, typer.Abort):
             raise  # usage errors, exits and Ctrl-C: the command line's own way out
-        except Exception as exc:  # noqa: BLE001 - the last line of defence: report, then exit 2
-            if {"--verbose", "-v"} & {*getattr(ctx, "_protected_args", ()), *ctx.args}:
-                _stderr.print(Text("".join(traceback.format_exception(exc))))
-            _stderr.print(Text(f"claimcheck: internal error: {type(exc).__name__}: {exc}"[:500]
-                               + " (run again with --verbose for the traceback, and please report it)"))
+        except Exception as exc:
+            if verbose:
+                _stderr.print(Text("".join(traceback.format_exception(exc))), soft_wrap=True)
+            _stderr.print(Text(visible(f"claimcheck: internal error: {type(exc).__name__}: {exc}"[:500])
+                               + " (run again with --verbose for the traceback, and please report it)"),
+                          soft_wrap=True)
             raise typer.Exit(2) from exc
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown in --help by its metavar alone: PATH, not PATH <list[Path]>."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+
+class _PlainHelpCommand(TyperCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
 
 
 app = typer.Typer(
@@ -61,7 +93,7 @@ app = typer.Typer(
 )
 
 
-class DatesFormat(str, Enum):
+class DatesFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -70,13 +102,13 @@ _FAIL_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    _stderr.print(f"[bold red]claimcheck:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True)
+    _stderr.print(f"[bold red]claimcheck:[/] {escape(visible(message))}", markup=True, highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
 def _note(message: str) -> None:
     """A line on stderr for the person at the terminal; --quiet callers skip it."""
-    _stderr.print(f"claimcheck: {message}", markup=False, highlight=False, soft_wrap=True)
+    _stderr.print(f"claimcheck: {visible(message)}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -94,13 +126,13 @@ def _root(
     """Find where news articles contradict each other or themselves."""
 
 
-@app.command("scan")
+@app.command("scan", cls=_PlainHelpCommand)
 def scan_command(
     paths: Annotated[list[Path], typer.Argument(
         help="Folders and article files (.txt, .md, .html) to scan together; - reads one article from standard input.",
         metavar="PATH", show_default=False,
     )],
-    fmt: Format = ScanFormat.text,
+    fmt: Format = TEXT_FORMAT,
     output: Output = None,
     fail_on: FailOnOption = None,
     model: Model = None,
@@ -178,7 +210,7 @@ def _run_with_progress(run, quiet: bool):
         with _progress(enabled=not quiet) as progress:
             return run(progress)
     except ClaimcheckError as exc:
-        raise _fail(str(exc))
+        raise _fail(str(exc)) from None
 
 
 def _stdin_if_named(paths: list[Path]) -> bytes | None:
@@ -192,14 +224,15 @@ def _load_baseline(path: Path | None):
     try:
         return baseline.load(path)
     except ClaimcheckError as exc:
-        raise _fail(str(exc))
+        raise _fail(str(exc)) from None
 
 
 def _deliver(report, *, fmt, output, verbose, quiet, fail_on, known, baseline_file, write_baseline) -> NoReturn:
     """Mark baseline findings, print or write the report, write the new baseline, exit with the status."""
     if known is not None:
         report = baseline.compare_with(report, known, str(baseline_file))
-    text = render(report, fmt.value, color=use_color(output, sys.stdout, os.environ), verbose=verbose, quiet=quiet)
+    text = render(report, fmt.value, color=use_color(output, sys.stdout, os.environ),
+                  width=terminal_width(output, sys.stdout), verbose=verbose, quiet=quiet)
     if output is not None:
         _write(output, text, quiet)
     else:
@@ -215,7 +248,7 @@ def _write(path: Path, text: str, quiet: bool) -> None:
     try:
         write_atomically(path, text)
     except OSError as exc:
-        raise _fail(f"cannot write {path}: {exc.strerror or exc}")
+        raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
     if not quiet:
         _note(f"wrote {path}")
 
@@ -229,7 +262,7 @@ def _configuration(paths: list[Path], config_file: Path | None, isolated: bool, 
     try:
         config = config_for(paths, config_file, isolated)
     except ClaimcheckError as exc:
-        raise _fail(str(exc))
+        raise _fail(str(exc)) from None
     if verbose:
         origin = config.path or ("none (--isolated)" if isolated else "none found")
         _note(f"configuration: {origin}")
@@ -246,6 +279,16 @@ def use_color(output: Path | None, stream, environ) -> bool:
     return output is None and stream.isatty() and not environ.get("NO_COLOR")
 
 
+def terminal_width(output: Path | None, stream) -> int | None:
+    """Wrap the text report at the terminal's width; into a file or a pipe, one line per line."""
+    if output is not None or not stream.isatty():
+        return None
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):
+        return None
+
+
 def exit_code(report, fail_on: str) -> int:
     """1 when a finding at or above `fail_on` is reported, not counting those a baseline already knows."""
     if fail_on == "never":
@@ -256,17 +299,32 @@ def exit_code(report, fail_on: str) -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write the whole report or nothing: a temporary file in the same folder, then a rename."""
-    path = Path(path)
-    handle, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
+    """Write the whole report or nothing: a temporary file in the same folder, then a rename.
+
+    A symlink is written through to its target, and the file keeps the mode it had (a new one gets
+    the umask's), as if written in place. The temporary file goes on every way out but SIGKILL.
+    """
+    target = Path(os.path.realpath(path))
+    mode = _mode_for(target)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            os.fchmod(fh.fileno(), mode)
             fh.write(text)
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _progress:
@@ -287,6 +345,7 @@ class _progress:
         return self._update
 
     def _update(self, done: int, total: int) -> None:
+        assert self._bar is not None  # handed out by __enter__ only with a bar
         self._bar.update(self._task, completed=done, total=total)
 
     def __exit__(self, *exc) -> None:
@@ -294,11 +353,18 @@ class _progress:
             self._bar.stop()
 
 
-@app.command("dates")
+@app.command("dates", cls=_PlainHelpCommand)
 def dates_command(
-    path: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html).")],
-    dct: Annotated[Optional[str], typer.Option("--dct", help="Document date YYYY-MM-DD that anchors relative expressions. Default: the publication date found in the file.")] = None,
-    fmt: Annotated[DatesFormat, typer.Option("--format", "-f", help="text: a table; json: a list of {start, end, text, type, value, ...}.")] = DatesFormat.text,
+    path: Annotated[Path, typer.Argument(help="An article file (.txt, .md, .html).", metavar="FILE")],
+    dct: Annotated[str | None, typer.Option(
+        "--dct", metavar="DATE",
+        help="Document date YYYY-MM-DD that anchors relative expressions. Default: the publication date found in "
+        "the file.",
+    )] = None,
+    fmt: Annotated[DatesFormat, typer.Option(
+        "--format", "-f", metavar="[text|json]",
+        help="text: a table; json: a list of {start, end, text, type, value, ...}.",
+    )] = DatesFormat.text,
     model: Model = None,
     config_file: ConfigFile = None,
     isolated: Isolated = False,
@@ -320,13 +386,14 @@ def dates_command(
         try:
             anchor = date.fromisoformat(dct)
         except ValueError:
-            raise _fail(f"--dct must be a date like 2025-08-30, not {dct!r}")
+            raise _fail(f"--dct must be a date like 2025-08-30, not {dct!r}") from None
     try:
         result = tag_file(path, dct=anchor, model=_first(model, config.model, DEFAULT_MODEL))
     except ClaimcheckError as exc:
-        raise _fail(str(exc))
+        raise _fail(str(exc)) from None
     if dct is None and not quiet:
-        origin = f"{result.dct} (from the {result.dct_source})" if result.dct else "unknown: relative dates stay unresolved"
+        unknown = "unknown: relative dates stay unresolved"
+        origin = f"{result.dct} (from the {result.dct_source})" if result.dct else unknown
         _note(f"document date {origin}")
     rows = [timex_dict(t) for t in result.timexes]
     if fmt is DatesFormat.json:
@@ -354,17 +421,18 @@ def timex_dict(timex) -> dict:
     }
 
 
-@app.command("check")
+@app.command("check", cls=_PlainHelpCommand)
 def check_command(
     drafts: Annotated[list[Path], typer.Argument(
-        help="Draft articles (.txt, .md, .html), inside the corpus folder or anywhere; - reads one from standard input.",
+        help="Draft articles (.txt, .md, .html), inside the corpus folder or anywhere; "
+        "- reads one from standard input.",
         metavar="DRAFT", show_default=False,
     )],
     against: Annotated[Path, typer.Option(
         "--against", metavar="DIR", show_default=False,
         help="The corpus the drafts are checked against: a folder of articles (or one file).",
     )],
-    fmt: Format = ScanFormat.text,
+    fmt: Format = TEXT_FORMAT,
     output: Output = None,
     fail_on: FailOnOption = None,
     model: Model = None,
@@ -406,19 +474,22 @@ def check_command(
     )
 
 
-@app.command("explain")
+@app.command("explain", cls=_PlainHelpCommand)
 def explain_command(
     ident: Annotated[str, typer.Argument(
-        metavar="ID", help="A finding id as scan or check prints it (a unique prefix will do), or a baseline fingerprint.",
+        metavar="ID",
+        help="A finding id as scan or check prints it (a unique prefix will do), or a baseline fingerprint.",
     )],
     paths: Annotated[list[Path], typer.Argument(
         metavar="PATH", show_default=False,
         help="What was scanned (folders and files, as given to scan); with --against, the drafts that were checked.",
     )],
-    against: Annotated[Optional[Path], typer.Option(
+    against: Annotated[Path | None, typer.Option(
         "--against", metavar="DIR", help="Explain a finding of `claimcheck check DRAFT... --against DIR`.",
     )] = None,
-    fmt: Annotated[DatesFormat, typer.Option("--format", "-f", help="text: for people; json: the same as data.")] = DatesFormat.text,
+    fmt: Annotated[DatesFormat, typer.Option(
+        "--format", "-f", metavar="[text|json]", help="text: for people; json: the same as data.",
+    )] = DatesFormat.text,
     model: Model = None,
     aliases: Aliases = None,
     max_bytes: MaxBytes = None,
@@ -450,16 +521,24 @@ def explain_command(
                 report = check(paths, against, progress=progress, **options)
         finding, where = explain.locate(report, ident)
     except ClaimcheckError as exc:
-        raise _fail(str(exc))
+        raise _fail(str(exc)) from None
     data = explain.describe(finding, where, report)
     if fmt is DatesFormat.json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        typer.echo(explain.render_text(data), nl=False)
+        typer.echo(visible(explain.render_text(data)), nl=False)
 
 
 def main() -> None:
+    # SIGTERM and SIGHUP (a closed terminal, a cancelled CI job) unwind like Ctrl-C, so a report being
+    # written leaves no temporary file behind
+    for ending in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(ending, _exit_on_signal)
     app(prog_name="claimcheck")
+
+
+def _exit_on_signal(number: int, _frame) -> None:
+    raise SystemExit(128 + number)
 
 
 if __name__ == "__main__":

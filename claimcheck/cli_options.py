@@ -5,9 +5,9 @@ None means "not given", so the file's value (or the built-in default) applies.
 """
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,17 +16,18 @@ from claimcheck.report import FORMATS
 from claimcheck.scan import DEFAULT_MAX_BYTES
 
 # the choices follow the registered renderers, so a new format needs no CLI change
-ScanFormat = Enum("ScanFormat", {name: name for name in FORMATS}, type=str)
+ScanFormat = StrEnum("ScanFormat", {name: name for name in FORMATS})  # type: ignore[misc]  # built from FORMATS
+TEXT_FORMAT = ScanFormat("text")
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
     never = "never"
 
 
-ConfigFile = Annotated[Optional[Path], typer.Option(
+ConfigFile = Annotated[Path | None, typer.Option(
     "--config", metavar="FILE", dir_okay=False,
     help="Read settings from FILE (claimcheck.toml, or pyproject.toml with a [tool.claimcheck] table) "
     "instead of the closest one above the scanned path.",
@@ -42,43 +43,45 @@ Verbose = Annotated[bool, typer.Option(
     "--verbose", "-v",
     help="Also say which configuration file is used and list every document with its claim count and publication date.",
 )]
-Model = Annotated[Optional[str], typer.Option(
-    "--model", envvar="CLAIMCHECK_MODEL", show_default=DEFAULT_MODEL,
+Model = Annotated[str | None, typer.Option(
+    "--model", envvar="CLAIMCHECK_MODEL", metavar="NAME", show_default=DEFAULT_MODEL,
     help="spaCy pipeline to use (package name or path). Also CLAIMCHECK_MODEL, or `model` in the configuration.",
 )]
 
 # the report options of scan and check
 Format = Annotated[ScanFormat, typer.Option(
-    "--format", "-f",
+    "--format", "-f", metavar="[" + "|".join(FORMATS) + "]",
     help="text (the terminal report), json (the report contract), jsonl (one finding a line), sarif (SARIF 2.1.0), "
     "github (Actions annotations) or html (one self-contained page); see docs/formats.md.",
 )]
-Output = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write the report to FILE (atomically) instead of standard output.",
+Output = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", dir_okay=False,
+    help="Write the report to FILE (atomically) instead of standard output.",
 )]
-FailOnOption = Annotated[Optional[FailOn], typer.Option(
-    "--fail-on", show_default="warning",
+FailOnOption = Annotated[FailOn | None, typer.Option(
+    "--fail-on", show_default="warning", metavar="[" + "|".join(FailOn.__members__) + "]",
     help="Exit 1 when a finding at or above this severity is reported (with --baseline, a new one); "
     "'never' always exits 0.",
 )]
-Aliases = Annotated[Optional[list[Path]], typer.Option(
-    "--aliases",
+Aliases = Annotated[list[Path] | None, typer.Option(
+    "--aliases", metavar="FILE",
     help="Extra alias table (TOML or JSON, same shape as claimcheck/data/aliases.toml). "
     "Repeatable; added after the configuration's.",
 )]
-MaxBytes = Annotated[Optional[int], typer.Option(
-    "--max-bytes", min=1, show_default=str(DEFAULT_MAX_BYTES), help="Skip (with a warning) files larger than this.",
+MaxBytes = Annotated[int | None, typer.Option(
+    "--max-bytes", min=1, metavar="N", show_default=str(DEFAULT_MAX_BYTES),
+    help="Skip (with a warning) files larger than this.",
 )]
-MinConfidence = Annotated[Optional[float], typer.Option(
-    "--min-confidence", min=0.0, max=1.0, show_default="0.0",
+MinConfidence = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, metavar="X", show_default="0.0",
     help="Hide findings whose confidence is below this (0 to 1; docs/architecture.md says how it is computed).",
 )]
-Baseline = Annotated[Optional[Path], typer.Option(
+Baseline = Annotated[Path | None, typer.Option(
     "--baseline", metavar="FILE", dir_okay=False,
     help="Known findings (a file written by --write-baseline): they are marked unchanged and do not fail "
     "the run; only new ones do. See docs/workflow.md.",
 )]
-WriteBaseline = Annotated[Optional[Path], typer.Option(
+WriteBaseline = Annotated[Path | None, typer.Option(
     "--write-baseline", metavar="FILE", dir_okay=False,
     help="Write every finding of this run to FILE (atomically) as the baseline of known findings, and exit 0.",
 )]

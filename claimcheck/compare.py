@@ -60,8 +60,9 @@ def _copies_share_dates(published: dict[str, date | None], copies: dict[str, str
     """An undated copy of a story takes the date of a dated copy: one text, published once."""
     dated: dict[str, date] = {}
     for doc, lead in sorted(copies.items()):
-        if published.get(doc) is not None:
-            dated.setdefault(lead, published[doc])
+        day = published.get(doc)
+        if day is not None:
+            dated.setdefault(lead, day)
     shared = dict(published)
     for doc, lead in copies.items():
         if shared.get(doc) is None and lead in dated:
@@ -118,7 +119,8 @@ def _value_conflicts(verdicts: list[tuple[Pair, Verdict]]) -> Iterable[Finding]:
         side = _sides(component)
         by_key: dict[tuple[str, str], list[tuple[Pair, Verdict]]] = defaultdict(list)
         for p, v in clashes:
-            by_key[tuple(sorted((side[reading_of(p.a)], side[reading_of(p.b)])))].append((p, v))
+            first, second = sorted((side[reading_of(p.a)], side[reading_of(p.b)]))
+            by_key[(first, second)].append((p, v))
         members: dict[str, list[Claim]] = defaultdict(list)
         for p, _ in component:
             for claim in (p.a, p.b):
@@ -230,6 +232,13 @@ def _same_story(a: Claim, b: Claim, story_of: dict[str, str]) -> bool:
     return a.document == b.document or story_of.get(a.document, a.document) == story_of.get(b.document, b.document)
 
 
+def _size(claim: Claim) -> int:
+    """The number a stated count gives, or of a list's items: both always carry one."""
+    if claim.value.number is None:
+        raise ValueError(f"{claim.id}: a count or a list without a number")
+    return int(claim.value.number)
+
+
 def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Finding]:
     by_id = {c.id: c for c in claims}
     all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3]
@@ -237,7 +246,7 @@ def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable
         if count.related is None or count.related not in by_id:
             continue
         own = by_id[count.related]
-        stated, listed = int(count.value.number), int(own.value.number)
+        stated, listed = _size(count), _size(own)
         noun = count.frame.counted or "items"
         if stated != listed and not (count.partial == "examples" and listed < stated):
             # "seven people, including A, B and C" names examples; "six goals. These include:" may
@@ -257,11 +266,13 @@ def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable
             )
         others = [
             c for c in all_lists
-            if c.document != count.document and _same_story(count, c, story_of) and same_set(own.value.items, c.value.items)
+            if c.document != count.document
+            and _same_story(count, c, story_of)
+            and same_set(own.value.items, c.value.items)
         ]
-        differing = [c for c in others if int(c.value.number) != stated and c.partial != "examples"]
+        differing = [c for c in others if _size(c) != stated and c.partial != "examples"]
         if differing:
-            sizes = ", ".join(f"{int(c.value.number)} in {_label(c)}" for c in differing)
+            sizes = ", ".join(f"{_size(c)} in {_label(c)}" for c in differing)
             yield Finding(
                 id=finding_id("count_mismatch", [count, *differing]),
                 kind="count_mismatch",
@@ -329,7 +340,7 @@ def _name_variants(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Fi
             for b in block[i + 1:]:
                 if a.frame.object == b.frame.object or a.value.interval != b.value.interval:
                     continue
-                if " of " not in a.frame.object or " of " not in b.frame.object:
+                if " of " not in (a.frame.object or "") or " of " not in (b.frame.object or ""):
                     continue  # only names of the "memorandum of X" kind can be variants of each other
                 if a.document != b.document and not (_same_story(a, b, story_of)
                                                      and overlap(a.frame.names, b.frame.names) >= 1):

@@ -12,10 +12,11 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from claimcheck.errors import ConfigError
 from claimcheck.discovery import compile_globs
-from claimcheck.models import FINDING_KINDS
+from claimcheck.errors import ConfigError
+from claimcheck.models import FINDING_KINDS, Severity
 
 CONFIG_NAME = "claimcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -34,7 +35,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
     min_confidence: float | None = None
-    severity: tuple[tuple[str, str], ...] = ()  # (finding kind, severity) pairs, sorted
+    severity: tuple[tuple[str, Severity], ...] = ()  # (finding kind, severity) pairs, sorted
     max_bytes: int | None = None
 
 
@@ -66,8 +67,10 @@ def find_config(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "claimcheck" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read_toml(pyproject).get("tool", {})
+            if isinstance(tool, dict) and "claimcheck" in tool:
+                return pyproject
     return None
 
 
@@ -78,9 +81,13 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"configuration file not found: {path}")
     data = _read_toml(path)
     if path.name == PYPROJECT:
-        data = data.get("tool", {}).get("claimcheck")
-        if data is None:
+        tool = data.get("tool", {})
+        own = tool.get("claimcheck") if isinstance(tool, dict) else None
+        if own is None:
             raise ConfigError(f"{path}: no [tool.claimcheck] table")
+        if not isinstance(own, dict):
+            raise ConfigError(f"{path}: tool.claimcheck must be a table ([tool.claimcheck]), got {own!r}"[:300])
+        data = own
     return _parse(data, path)
 
 
@@ -112,7 +119,10 @@ def _parse(data: dict, path: Path) -> Config:
         close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(KEYS)}"
         raise ConfigError(f"{path}: unknown key '{key}'{hint}")
-    values = {field: parse(_Key(path, key), data[key]) for key, (field, parse) in KEYS.items() if key in data}
+    # each parser returns the type of the Config field KEYS pairs it with, which the table cannot tell mypy
+    values: dict[str, Any] = {
+        field: parse(_Key(path, key), data[key]) for key, (field, parse) in KEYS.items() if key in data
+    }
     return Config(path=path, **values)
 
 
@@ -143,7 +153,7 @@ def _aliases(key: _Key, value) -> tuple[Path, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise key.fail("a list of file paths", value)
     paths = tuple(key.folder / v for v in value)
-    for given, path in zip(value, paths):
+    for given, path in zip(value, paths, strict=True):
         if not path.is_file():
             raise ConfigError(f"{key.path}: key '{key.name}': alias file not found: {given} (looked for {path})")
     return paths
@@ -177,7 +187,7 @@ def _max_bytes(key: _Key, value) -> int:
     return value
 
 
-def _severity(key: _Key, value) -> tuple[tuple[str, str], ...]:
+def _severity(key: _Key, value) -> tuple[tuple[str, Severity], ...]:
     if not isinstance(value, dict):
         raise key.fail(f"a table of finding kind = {' | '.join(SEVERITIES)}", value)
     for kind, level in value.items():

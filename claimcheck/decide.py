@@ -86,11 +86,12 @@ def _dates(a: Claim, b: Claim) -> Verdict:
     if a.frame.statement != b.frame.statement:
         return Verdict("unrelated", "a date of saying against a date of the event")
     if x.interval is not None and y.interval is not None:
-        ix, iy = _loose(x), _loose(y)
+        ix, iy = _loose(x.text, x.interval), _loose(y.text, y.interval)
         if ix.overlaps(iy):
-            return Verdict("agree", f"{_span(x)} and {_span(y)} overlap"
-                           + (" (a count back from the publication date is approximate)" if (ix, iy) != (x.interval, y.interval) else ""))
-        return Verdict("conflict", f"{_span(x)} and {_span(y)} do not overlap")
+            approximate = (ix, iy) != (x.interval, y.interval)
+            return Verdict("agree", f"{_span(x.interval)} and {_span(y.interval)} overlap"
+                           + (" (a count back from the publication date is approximate)" if approximate else ""))
+        return Verdict("conflict", f"{_span(x.interval)} and {_span(y.interval)} do not overlap")
     wx, wy = _weekday(x), _weekday(y)
     if wx is not None and wy is not None and x.interval is None and y.interval is None:
         if wx == wy:
@@ -103,15 +104,15 @@ _AGO = re.compile(r"\b(\w+)\s+(week|month|year)s?\s+(?:ago|earlier|before|back)\
 _UNIT_DAYS = {"week": 7, "month": 31, "year": 366}
 
 
-def _loose(value: Value) -> DateInterval:
+def _loose(text: str, interval: DateInterval) -> DateInterval:
     """A date counted back from the publication date ("6 months ago") is said loosely: a third either way."""
-    match = _AGO.search(value.text)
+    match = _AGO.search(text)
     if match is None:
-        return value.interval
+        return interval
     amount = parse_amount(match.group(1))
     count = amount.number if amount is not None else 1
     slack = timedelta(days=_UNIT_DAYS[match.group(2).lower()] * max(1.0, count / 3))
-    return DateInterval(value.interval.start - slack, value.interval.end + slack, value.interval.granularity)
+    return DateInterval(interval.start - slack, interval.end + slack, interval.granularity)
 
 
 def _weekday(value: Value) -> int | None:
@@ -119,8 +120,7 @@ def _weekday(value: Value) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _span(value: Value) -> str:
-    i = value.interval
+def _span(i: DateInterval) -> str:
     return i.start.isoformat() if i.start == i.end else f"{i.start.isoformat()}..{i.end.isoformat()}"
 
 
@@ -143,10 +143,12 @@ def _amounts(a: Claim, b: Claim, published: dict[str, date | None], one_text: bo
         verdict = Verdict("conflict", f"the same bound given as {x.text} and {y.text}")
     else:
         converted = x.unit != y.unit  # a converted figure is rounded to the digits it is written with
-        lo_x, hi_x = _range(x, fx, converted)
-        lo_y, hi_y = _range(y, fy, converted)
+        lo_x, hi_x = _range(x, x.number, fx, converted)
+        lo_y, hi_y = _range(y, y.number, fy, converted)
         if lo_x <= hi_y + 1e-9 * max(abs(hi_y), 1) and lo_y <= hi_x + 1e-9 * max(abs(hi_x), 1):
-            return Verdict("agree", f"{x.text} and {y.text} can both be right ({_show(lo_x, hi_x)} / {_show(lo_y, hi_y)})")
+            return Verdict(
+                "agree", f"{x.text} and {y.text} can both be right ({_show(lo_x, hi_x)} / {_show(lo_y, hi_y)})"
+            )
         verdict = Verdict("conflict", f"{x.text} and {y.text} cannot both be right "
                           f"({_show(lo_x, hi_x)} / {_show(lo_y, hi_y)})")
     update = later_update(a, b, published)
@@ -159,7 +161,8 @@ def _amounts(a: Claim, b: Claim, published: dict[str, date | None], one_text: bo
 
 def _birthday_between(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
     """A person's age a year apart in two articles one of which is undated: a trial's articles span months."""
-    if a.frame.measure != "age" or a.document == b.document or abs(a.value.number - b.value.number) != 1:
+    x, y = a.value.number, b.value.number
+    if a.frame.measure != "age" or a.document == b.document or x is None or y is None or abs(x - y) != 1:
         return False
     return _day_of(a, published) is None or _day_of(b, published) is None
 
@@ -180,17 +183,17 @@ def _same_bound(x: Value, y: Value) -> bool:
     )
 
 
-def _range(value: Value, factor: float, converted: bool = False) -> tuple[float, float]:
+def _range(value: Value, number: float, factor: float, converted: bool = False) -> tuple[float, float]:
     """The true values a written figure allows, in the common unit.
 
     When the two figures are in different units one of them was converted and
     rounded ("1,000 km (620 miles)"): each then stands for CONVERTED around it,
     and a whole number for at least its last digit ("48km" is 47.5..48.5 km).
     """
-    n = value.number * factor
+    n = number * factor
     half = value.step * factor / 2
     if converted:
-        half = max(half, abs(n) * CONVERTED, (factor / 2) if value.number == int(value.number) else 0.0)
+        half = max(half, abs(n) * CONVERTED, (factor / 2) if number == int(number) else 0.0)
     q = value.qualifier
     if q == "about":
         spread = max(abs(n) * APPROXIMATE, half)

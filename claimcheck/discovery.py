@@ -8,6 +8,7 @@ scanned folder. A file named on the command line is always read.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ from claimcheck.models import Skipped
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 IGNORE_FILE = ".gitignore"
+# files of a corpus folder that are claimcheck's own or its project's settings, never articles: not
+# listed as skipped, where they would read as a fault
+SETTINGS_FILES = frozenset({"claimcheck.toml", "pyproject.toml"})
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def compile_globs(lines: Iterable[str], base: Path = Path("/")) -> Rules:
     lines = list(lines)
     try:
         return Rules(Path(base), GitIgnoreSpec.from_lines(lines), PathSpec.from_lines("gitignore", lines))
-    except Exception as exc:  # pathspec raises its own error types for malformed patterns
+    except Exception as exc:  # noqa: BLE001 - pathspec raises its own error types for malformed patterns
         raise ValueError(str(exc)) from None
 
 
@@ -76,7 +80,13 @@ def discover(
     rules_of: dict[Path, list[Rules]] = {}
     found: list[tuple[str, Path]] = []
     skipped: list[Skipped] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable_folder(error: OSError) -> None:
+        if error.filename is not None:
+            reason = f"folder not read: {error.strerror or error}"
+            skipped.append(Skipped(relative(Path(error.filename), base or root) + "/", reason))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable_folder):
         here = top / os.path.relpath(dirpath, root)
         rules = rules_of.get(here.parent, inherited) + _own_rules(here)
         rules_of[here] = rules
@@ -94,7 +104,7 @@ def discover(
             shown = Path(dirpath) / name
             if path.suffix.lower() in SUFFIXES:
                 found.append((rel, shown))
-            else:
+            elif name not in SETTINGS_FILES:
                 skipped.append(Skipped(relative(shown, base or root), unsupported(path)))
     found.sort(key=lambda t: t[0])
     skipped.sort(key=lambda s: s.path)
@@ -149,6 +159,20 @@ def unsupported(path: Path) -> str:
 def relative(path: Path, base: Path) -> str:
     """`path` relative to the folder `base`, in forward slashes; its name alone if it is elsewhere."""
     try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
+        return readable_name(Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix())
     except ValueError:
-        return Path(path).name
+        return readable_name(Path(path).name)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def readable_name(name: str) -> str:
+    """A file name as reports can carry it: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates, and no output can encode) written as escapes, \\xff for the byte 0xff."""
+    return _SURROGATE.sub(_escaped_byte, name)
+
+
+def _escaped_byte(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"

@@ -11,6 +11,7 @@ is background, not today's figure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,7 @@ from claimcheck.extract.entities import same_name
 from claimcheck.extract.measures import incident_classes
 from claimcheck.frame_fit import date_event_fit, periods_meet
 from claimcheck.models import Claim
+from claimcheck.pair_index import NameMatcher, count_matches
 
 SAID_ALIKE = 0.45  # sentence overlap at which two sentences say the same thing
 NAMED_MIN = 0.20  # sentence overlap needed for one fact of one named holder ("Chopra's throw")
@@ -35,6 +37,11 @@ _ONE_PER_REPORT = incident_classes() | {"age"}  # measures a report gives once: 
 AMBIGUOUS_MIN = 0.50  # sentence overlap needed when an article gives several values of one measure
 WEAK_MIN = 0.55  # sentence overlap needed when a figure's measure is only its verb ("injected", "include")
 RESTATED = 0.85  # sequence similarity of two sentences, values masked, above which they are one sentence
+# the least sentence overlap any evidence across articles asks for: below it, only a count a report
+# gives once (ONE_PER_REPORT) is paired, whatever the words. pair_index looks only at sentence pairs
+# that reach it or give such a count: a new kind of evidence that asks for less must lower it
+LEAST_OVERLAP = min(SAID_ALIKE, NAMED_MIN, EVENT_MIN, RESTATED_MIN, AMBIGUOUS_MIN, WEAK_MIN)
+ONE_PER_REPORT = _ONE_PER_REPORT
 OCCURRENCE_DAYS = 365  # a date this long before the story's now is another occurrence of its kind of event
 BACKGROUND_DAYS = 7  # a figure for a period that ended this long before the other report is background
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -53,7 +60,10 @@ class ScanFacts:
     figures: dict[tuple[str, int], int]  # (document, sentence start) -> figures it gives, ages and parts aside
     story_of: dict[str, str]  # document -> its story
     measures: dict[tuple[str, int], int]  # (document, sentence start) -> distinct measures of its figures
-    by_fact: dict[tuple, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)  # fact key -> (document, values)
+    # fact key -> (document, values)
+    by_fact: dict[tuple, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    # answers asked again and again of one story's articles, kept: each costs a loop over the story
+    _answers: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.by_fact:
@@ -66,9 +76,21 @@ class ScanFacts:
         Names most of a large scan uses ("U.S.", "the New York Stock Exchange") do not count;
         two short articles need one name in common, longer ones two.
         """
-        a, b = self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset())
-        common = [x for x in a if x not in self.generic_names and any(same_name(x, y) for y in b)]
-        return len(common) >= (1 if min(len(a), len(b)) <= SHORT_NAMES else STORY_NAMES)
+        known = self._answers.get(("story", doc_a, doc_b))
+        if known is None:
+            a, b = self.names.get(doc_a, frozenset()), self.names.get(doc_b, frozenset())
+            needed = 1 if min(len(a), len(b)) <= SHORT_NAMES else STORY_NAMES
+            known = count_matches(a, self._matcher(doc_b), self.generic_names, needed) >= needed
+            self._answers[("story", doc_a, doc_b)] = known
+        return bool(known)
+
+    def _matcher(self, doc: str) -> NameMatcher:
+        """The names of one article, indexed once for every other article they are matched with."""
+        matcher = self._answers.get(("names", doc))
+        if not isinstance(matcher, NameMatcher):
+            matcher = NameMatcher(self.names.get(doc, frozenset()))
+            self._answers[("names", doc)] = matcher
+        return matcher
 
     def stat_line(self, claim: Claim) -> bool:
         """A sentence giving figures of three measures or more: a stat line or a table in words."""
@@ -79,15 +101,22 @@ class ScanFacts:
 
     def few_values(self, claim: Claim) -> bool:
         """Whether the claim's story gives at most two values for its fact: then it is likely one fact."""
-        story = self.story_of.get(claim.document)
-        found = {v for doc, values in self.by_fact.get(fact_key(claim), ()) if self.story_of.get(doc) == story
-                 for v in values}
-        return len(found) <= 2
+        story, key = self.story_of.get(claim.document), fact_key(claim)
+        known = self._answers.get(("few", key, story))
+        if known is None:
+            found = {v for doc, values in self.by_fact.get(key, ()) if self.story_of.get(doc) == story
+                     for v in values}
+            known = self._answers[("few", key, story)] = len(found) <= 2
+        return bool(known)
 
     def consensus(self, claim: Claim) -> bool:
         """Whether several other articles give the same value for the claim's fact (the story's figure)."""
-        text = value_text(claim)
-        agreeing = sum(1 for doc, values in self.by_fact.get(fact_key(claim), ()) if text in values and doc != claim.document)
+        text, key = value_text(claim), fact_key(claim)
+        saying = self._answers.get(("saying", key))
+        if not isinstance(saying, Counter):  # how many articles give each value for the fact
+            saying = Counter(v for _doc, values in self.by_fact.get(key, ()) for v in values)
+            self._answers[("saying", key)] = saying
+        agreeing = saying[text] - (text in self.values.get((claim.document, key), ()))
         return agreeing >= CONSENSUS
 
     def ambiguous(self, claim: Claim, allowed: int = 1) -> bool:
@@ -157,13 +186,14 @@ def evidence_of(a: Claim, b: Claim, similarity: float, scan: ScanFacts, across: 
         return None
     if a.value.kind == "date":
         fit = date_event_fit(fa, fb)
-        if fa.measure == fb.measure or fit > 0:
-            # a sentence that names nothing ("Talks began in 2015") is about its article
-            if names_overlap(fa.names, fb.names) >= 1 or not (fa.names and fb.names):
-                if fa.measure == fb.measure:
-                    named = min(4, names_overlap(fa.names, fb.names))  # the ministries that signed, the treaty
-                    return _graded(similarity, EVENT_MIN, 0.5 + 0.05 * named, f"one event ({fa.measure})")
-                return _graded(similarity, NAMED_MIN, 0.45, "one thing dated by two actions")
+        # a sentence that names nothing ("Talks began in 2015") is about its article
+        if (fa.measure == fb.measure or fit > 0) and (
+            names_overlap(fa.names, fb.names) >= 1 or not (fa.names and fb.names)
+        ):
+            if fa.measure == fb.measure:
+                named = min(4, names_overlap(fa.names, fb.names))  # the ministries that signed, the treaty
+                return _graded(similarity, EVENT_MIN, 0.5 + 0.05 * named, f"one event ({fa.measure})")
+            return _graded(similarity, NAMED_MIN, 0.45, "one thing dated by two actions")
     if fa.holder_is_name and fb.holder_is_name and same_name(fa.holder or "", fb.holder or ""):
         # a full name said alike in both ("Anderson Peters") is surer than a surname, and needs fewer shared words
         full = across and fa.holder == fb.holder and len((fa.holder or "").split()) > 1 and fa.measure == fb.measure
@@ -280,7 +310,8 @@ def _value_spans(text: str, claims: Sequence[Claim]) -> tuple[tuple[int, int], .
 def restated_sentence(text_a: str, claims_a: Sequence[Claim], text_b: str, claims_b: Sequence[Claim]) -> str:
     """ "same": one sentence printed twice with a value changed, the easiest case, never missed;
     "similar": one sentence edited a little; "" otherwise. `claims_a` and `claims_b` are every value of each."""
-    a, b = _masked_tokens(text_a, _value_spans(text_a, claims_a)), _masked_tokens(text_b, _value_spans(text_b, claims_b))
+    a = _masked_tokens(text_a, _value_spans(text_a, claims_a))
+    b = _masked_tokens(text_b, _value_spans(text_b, claims_b))
     if a == b:
         return "same"
     matcher = SequenceMatcher(None, a, b, autojunk=False)

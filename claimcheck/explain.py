@@ -4,11 +4,12 @@ from __future__ import annotations
 from itertools import combinations
 
 from claimcheck.baseline import fingerprint
-from claimcheck.errors import UnknownFinding
 from claimcheck.decide import decide, unmatched
+from claimcheck.errors import UnknownFinding
 from claimcheck.extract.entities import same_name
 from claimcheck.models import Claim, Finding, Report
 from claimcheck.report.json_format import frame_dict, value_dict
+from claimcheck.report.wording import counted
 
 MIN_HASH_PREFIX = 3  # of an id's hash part: "date-d08"
 MIN_FINGERPRINT_PREFIX = 8
@@ -27,17 +28,28 @@ def locate(report: Report, ident: str) -> tuple[Finding, str]:
     exact = [p for p in places if wanted in (p[0].id, fingerprint(p[0]))]
     if exact:
         return exact[0]
-    if _long_enough(wanted):
-        close = [p for p in places if p[0].id.startswith(wanted) or fingerprint(p[0]).startswith(wanted)]
-        if len(close) == 1:
-            return close[0]
-        if close:
-            raise UnknownFinding(f"{wanted!r} starts more than one id: {', '.join(p[0].id for p in close)}")
+    close = [p for p in places if wanted and (p[0].id.startswith(wanted) or fingerprint(p[0]).startswith(wanted))]
+    if close and not _long_enough(wanted):
+        raise UnknownFinding(
+            f"{wanted!r} is too short to name one finding: give at least {MIN_HASH_PREFIX} characters after the "
+            f"kind (date-d08) or {MIN_FINGERPRINT_PREFIX} of a fingerprint. Findings it starts: {_listed(close)}"
+        )
+    if len(close) == 1:
+        return close[0]
+    if close:
+        raise UnknownFinding(f"{wanted!r} starts more than one id: {_listed(close)}. Give more of the id.")
     raise UnknownFinding(
-        f"no finding {wanted!r} among the {len(places)} findings of this scan. Ids are shown in brackets by "
-        "`claimcheck scan` (or `claimcheck check`) on the same input, and are findings[].id in --format json; a baseline's "
+        f"no finding {wanted!r} among the {counted(len(places), 'finding')} of this scan. Ids are shown in brackets by "
+        "`claimcheck scan` (or `claimcheck check`) on the same input, and are findings[].id in --format json; "
+        "a baseline's "
         "fingerprints work too. Ids follow offsets: after editing a file, scan again for the new id."
     )
+
+
+def _listed(places: list[tuple[Finding, str]], shown: int = 10) -> str:
+    ids = [finding.id for finding, _ in places]
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more
 
 
 def _long_enough(prefix: str) -> bool:
@@ -61,7 +73,10 @@ def describe(finding: Finding, where: str, report: Report) -> dict:
         "summary": finding.summary,
         "reason": finding.reason,
         "claims": [_claim(c, paths) for c in finding.claims],
-        "pairs": [_pair(finding.kind, i, a, j, b, report) for (i, a), (j, b) in combinations(enumerate(finding.claims), 2)],
+        "pairs": [
+            _pair(finding.kind, i, a, j, b, report)
+            for (i, a), (j, b) in combinations(enumerate(finding.claims), 2)
+        ],
         **_sources(finding, report, paths),
     }
 
@@ -104,7 +119,8 @@ def _values(kind: str, a: Claim, b: Claim, report: Report) -> str:
         only_x, only_y = unmatched(x.items, y.items), unmatched(y.items, x.items)
         if not (only_x or only_y):
             return "same items"
-        return f"only the first has {'; '.join(only_x) or 'nothing'}; only the second has {'; '.join(only_y) or 'nothing'}"
+        first, second = "; ".join(only_x) or "nothing", "; ".join(only_y) or "nothing"
+        return f"only the first has {first}; only the second has {second}"
     if kind == "count_mismatch" or "list" in (x.kind, y.kind):
         if x.number is None or y.number is None:
             return "not comparable"
@@ -141,7 +157,9 @@ def render_text(data: dict) -> str:
                        ("corpus sources that agree", "agreeing_sources")):
         if key in data:
             lines += ["", f"{label}:"]
-            lines += [f"  {c['path']}:{c['line']}  {c['value']['text']}  ({_normalised(c['value'])})" for c in data[key]]
+            lines += [
+                f"  {c['path']}:{c['line']}  {c['value']['text']}  ({_normalised(c['value'])})" for c in data[key]
+            ]
             lines += [] if data[key] else ["  none"]
     return "\n".join(lines) + "\n"
 

@@ -34,7 +34,8 @@ def frame_fit(a: Claim, b: Claim) -> float | None:
         return None  # 40 killed in one city, six in another
     if a.value.kind != "date" and fa.when and fb.when and not any(x.overlaps(y) for x in fa.when for y in fb.when):
         return None  # revenue for 2024 and for 2023
-    if a.value.kind != "date" and fa.periods_said and fb.periods_said and not periods_meet(fa.periods_said, fb.periods_said):
+    if (a.value.kind != "date" and fa.periods_said and fb.periods_said
+            and not periods_meet(fa.periods_said, fb.periods_said)):
         return None  # "in the year-earlier period" and "in 1988": figures for two periods
     bonus = 0.0
     if a.value.kind == "date":
@@ -91,8 +92,10 @@ def date_event_fit(fa, fb) -> float:
     """
     if fa.measure and fa.measure == fb.measure:
         return 0.15
-    same_object = bool(fa.object and fb.object) and (same_name(fa.object, fb.object) or
-                                                     fa.object.split(" of ")[0].split()[-1] == fb.object.split(" of ")[0].split()[-1])
+    same_object = bool(fa.object and fb.object) and (
+        same_name(fa.object, fb.object)
+        or fa.object.split(" of ")[0].split()[-1] == fb.object.split(" of ")[0].split()[-1]
+    )
     same_action = bool(fa.predicate) and fa.predicate == fb.predicate
     if same_object and (same_action or not (fa.predicate and fb.predicate)):
         return 0.1

@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from claimcheck import furniture
 from claimcheck.published import parse_date_value
 
-
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer",
              "aside", "form", "iframe", "button", "select", "textarea", "head", "object", "canvas",
              "dialog", "menu"}
@@ -238,7 +237,7 @@ def _parse(source: str, class_cues: frozenset[str]) -> _Extractor:
     try:
         parser.feed(source)
         parser.close()
-    except Exception:  # html.parser is lenient; a failure here must not lose the file
+    except Exception:  # noqa: BLE001 - html.parser is lenient; a failure here must not lose the file
         pass
     while parser.out and parser.out[-1] in " \n":
         parser.out.pop()
@@ -274,7 +273,8 @@ def extract_html(source: str):
                 continue
             found = parse_date_value(parser.times[k][0])
             if found:
-                if k < len(parser.time_spans) and parser.time_spans[k] and parser.time_spans[k][0] < parser.time_spans[k][1]:
-                    span = parser.time_spans[k]
+                shown = parser.time_spans[k] if k < len(parser.time_spans) else None
+                if shown and shown[0] < shown[1]:
+                    span = shown
                 break
     return text, parser.offsets, parser.hints, found, span

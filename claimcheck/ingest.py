@@ -19,11 +19,11 @@ from claimcheck.htmltext import extract_html
 from claimcheck.models import Article, Block, Skipped, make_article
 from claimcheck.published import (
     byline_date,
-    loose_date,
-    url_date,
     find_dateline,
     find_header,
+    loose_date,
     parse_date_value,
+    url_date,
 )
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -98,7 +98,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 11, 27) or b == 127)
+    controls = sum(1 for b in sample if (b < 32 and b not in (9, 10, 12, 13, 11, 27)) or b == 127)
     return controls > max(8, len(sample) // 20)
 
 
@@ -108,7 +108,8 @@ def decode(data: bytes) -> tuple[str, list[str]] | str:
         try:
             return data[3:].decode("utf-8"), []
         except UnicodeDecodeError:
-            return data[3:].decode("utf-8", errors="replace"), ["invalid UTF-8 after a UTF-8 byte-order mark; bad bytes replaced"]
+            warning = "invalid UTF-8 after a UTF-8 byte-order mark; bad bytes replaced"
+            return data[3:].decode("utf-8", errors="replace"), [warning]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), ["decoded as UTF-16 (byte-order mark found)"]
@@ -241,9 +242,11 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
         elif (hm := find_header(source[start:])):
             header = _shift(hm, start)
             reserved.append((header[1][0], header[1][1], "date header"))
+    text = blank_controls(text)
     text, defused = _defuse_symbol_runs(text)
     if defused:
-        warnings.append(f"{defused} run(s) of 50 or more symbols in a row shortened to their first three: "
+        runs = "a run" if defused == 1 else f"{defused} runs"
+        warnings.append(f"{runs} of 50 or more symbols in a row shortened to their first three: "
                         "they are no text, and the tokenizer's time grows with the square of their length")
     blocks = furniture.classify(text, hints=hints, markdown=markdown, reserved=reserved, prose_blocks=is_html)
     spans = [(b.start, b.end) for b in blocks if b.kind == "furniture"]
@@ -269,6 +272,16 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
     return make_article(id=ident, path=rel, source=source, text=text, blocks=tuple(blocks),
                         published=published, published_from=origin, published_span=span,
                         warnings=tuple(warnings), source_offsets=offsets)
+
+
+# control characters but tab, line feed and carriage return (terminal escapes, NULs, C1 codes) and the
+# bidirectional overrides and isolates: no text, and in the parser they break the sentence they sit in
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def blank_controls(text: str) -> str:
+    """`text` with each control character a space: offsets and line numbers stay the source's."""
+    return _CONTROLS.sub(" ", text)
 
 
 _SYMBOL_RUN = re.compile(r"[^\w\s]{50,}")
@@ -365,7 +378,7 @@ def _published(text: str, blocks: list[Block], header, meta_date, meta_span):
         dm = dateline.match
         if published is None and dm.year is not None:
             published, origin = dm.to_date(), "dateline"
-        elif origin == "byline" and byline_best[0][0] == 2:
+        elif origin == "byline" and published is not None and byline_best is not None and byline_best[0][0] == 2:
             # the byline only says when the story was updated: an earlier dateline is the filing date
             filed = dm.to_date() if dm.year is not None else resolve_yearless(dm.month, dm.day, published)
             if filed and filed < published:

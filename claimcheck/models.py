@@ -23,7 +23,7 @@ class DateInterval:
     end: date
     granularity: Granularity
 
-    def overlaps(self, other: "DateInterval") -> bool:
+    def overlaps(self, other: DateInterval) -> bool:
         return self.start <= other.end and other.start <= self.end
 
 
@@ -103,6 +103,7 @@ class Skipped:
     reason: str
 
 
+ValueKind = Literal["date", "number", "money", "percent", "count", "list"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than", "between"]
 Modality = Literal["asserted", "expected", "rumoured", "ruled_out", "earlier"]
 
@@ -116,7 +117,7 @@ class Value:
     written figure implies (3.2 is to 0.1, so 3.16 agrees with it).
     """
 
-    kind: Literal["date", "number", "money", "percent", "count", "list"]
+    kind: ValueKind
     text: str
     interval: DateInterval | None = None
     number: float | None = None
@@ -172,7 +173,8 @@ class Claim:
     value_end: int
     frame: Frame = Frame()
     related: str | None = None  # a stated count: the id of the list claim it introduces
-    partial: str = ""  # a list announced as maybe partial ("include": "these include") or as examples ("examples": "such as")
+    # a list announced as maybe partial ("include": "these include") or as examples ("examples": "such as")
+    partial: str = ""
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed. Install it with: {hint}"
         ) from exc
+    except Exception as exc:  # a package that is no pipeline fails in its own way
+        raise ModelNotInstalled(f"{name!r} is not a spaCy pipeline: {type(exc).__name__}: {exc}"[:300]) from exc
     if "parser" in nlp.pipe_names and "claimcheck_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("claimcheck_line_breaks", before="parser")
     return nlp

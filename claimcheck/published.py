@@ -23,12 +23,15 @@ MONTHS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
-_ISO = re.compile(r"(?<![\d/.-])(?P<year>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)" + _TIME + r"(?![\d])")
+_ISO = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)" + _TIME + r"(?![\d])"
+)
 _MDY = re.compile(r"\b" + _MON + r"\s+" + _DAY + r"\b(?:(?:\s*,\s*|\s+)" + _YEAR + r"\b)?", re.I)
 _DMY = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MON + r"(?![a-z])(?:(?:\s*,\s*|\s+)" + _YEAR + r"\b)?", re.I)
 _NUM = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[89]|20)\d\d)(?![\d])")
@@ -143,7 +146,8 @@ class Dateline:
 
 
 def find_dateline(text: str, start: int, end: int) -> Dateline | None:
-    """A wire dateline at text[start:end]: "Lyon [France], August 30 (AFP):", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --"."""
+    """A wire dateline at text[start:end]: "Lyon [France], August 30 (AFP):",
+    "NEW YORK, Jan. 5, 2024 /PRNewswire/ --"."""
     chunk = text[start:min(end, start + 160)]
     m = _DATELINE.match(chunk)
     if not m:
@@ -180,14 +184,17 @@ def find_header(text: str) -> tuple[DateMatch, tuple[int, int]] | None:
     m = re.match(r"\s*", text)
     pos = m.end() if m else 0
     keys = _cues()["header_keys"]
-    km = re.compile(r"(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + r")\s*[:=]?\s*", re.I).match(text, pos)
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    km = re.compile(r"(?:" + alts + r")\s*[:=]?\s*", re.I).match(text, pos)
     if not km:
         return None
     d = date_at(text, km.end())
     if d is None or d.year is None:
         return None
     end = d.end
-    tail = re.match(r"[ \t]*,?[ \t]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:[ \t]*[A-Z]{2,5}\b)?", text[end:])
+    tail = re.match(
+        r"[ \t]*,?[ \t]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:[ \t]*[A-Z]{2,5}\b)?", text[end:]
+    )
     if tail:
         end += tail.end()
     return d, (pos, end)

@@ -9,14 +9,15 @@ from pathlib import Path
 
 from claimcheck import neardup, suppress
 from claimcheck.compare import compare
+from claimcheck.discovery import discover, readable_name
 from claimcheck.errors import InputNotFound, NothingToScan, UnreadableText
 from claimcheck.extract.claims import extract_claims
-from claimcheck.extract.dates import tag_dates
 from claimcheck.extract.entities import find_acronyms, load_aliases
 from claimcheck.ingest import STDIN_PATH, id_base, load_articles, read_article, read_stdin
-from claimcheck.models import Article, Claim, DocumentSummary, Finding, Report, Skipped, Timex
+from claimcheck.models import Article, Claim, DocumentSummary, Finding, Report, Severity, Skipped, Timex
 from claimcheck.nlp import DEFAULT_MODEL, load_model, parse
 from claimcheck.stories import document_terms, group_stories
+from claimcheck.timex import tag_dates
 
 Progress = Callable[[int, int], None]
 DEFAULT_MAX_BYTES = 5_000_000
@@ -31,7 +32,7 @@ def scan(
     min_confidence: float = 0.0,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    severity: Mapping[str, str] | None = None,
+    severity: Mapping[str, Severity] | None = None,
     stdin: bytes | None = None,
 ) -> Report:
     """Scan folders and files of articles and return the report; raises ClaimcheckError subclasses.
@@ -64,7 +65,7 @@ def analyse(
     aliases: Iterable[Path] = (),
     progress: Progress | None = None,
     min_confidence: float = 0.0,
-    severity: Mapping[str, str] | None = None,
+    severity: Mapping[str, Severity] | None = None,
     drafts: frozenset[str] = frozenset(),
 ) -> Analysis:
     """The pipeline after ingest: claims, findings, inline suppressions, the report.
@@ -130,7 +131,9 @@ def _gather(
     roots: list[Path], stdin: bytes | None, max_bytes: int, include: Sequence[str], exclude: Sequence[str],
 ) -> tuple[list[Article], list[Skipped]]:
     """The articles of every path and of standard input; NothingToScan when there is none."""
-    articles, skipped = load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude) if roots else ([], [])
+    articles, skipped = (
+        load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude) if roots else ([], [])
+    )
     if stdin is not None:
         piped = read_stdin(stdin, max_bytes=max_bytes)
         if isinstance(piped, Skipped):
@@ -142,16 +145,31 @@ def _gather(
     if not articles:
         named = [str(r) for r in roots] + (["standard input"] if stdin is not None else [])
         raise NothingToScan(
-            f"nothing to scan in {', '.join(named)}: no readable .txt, .md or .html files"
+            f"nothing to scan in {', '.join(named)}: "
+            + (_filtered_out(roots, include, exclude) or "no readable .txt, .md or .html files")
             + (f" ({len(skipped)} skipped)" if skipped else "")
         )
     return articles, skipped
 
 
+def _filtered_out(roots: list[Path], include: Sequence[str], exclude: Sequence[str]) -> str | None:
+    """Why nothing is left when the configuration's globs are to blame: they filter out every article."""
+    if not (include or exclude):
+        return None
+    articles = sum(len(discover(root)[0]) for root in roots if root.is_dir())
+    if not articles:
+        return None
+    globs = "; ".join(
+        f"{name} = {list(value)}" for name, value in (("include", include), ("exclude", exclude)) if value
+    )
+    noun = "the one article file" if articles == 1 else f"all {articles} article files"
+    return f"the configuration's globs ({globs}) leave out {noun} there"
+
+
 _SEVERITY_ORDER = ("error", "warning", "info")
 
 
-def with_severity(findings: list[Finding], severity: Mapping[str, str]) -> list[Finding]:
+def with_severity(findings: list[Finding], severity: Mapping[str, Severity]) -> list[Finding]:
     """Findings with the configured severity for their kind, errors first again (the order is otherwise kept)."""
     if not severity:
         return findings
@@ -164,9 +182,9 @@ def shown_root(roots: list[Path]) -> str:
     if not roots:
         return STDIN_PATH
     if len(roots) == 1 and roots[0].is_dir():
-        return str(roots[0])  # as given: "corpus", not an absolute path
+        return readable_name(str(roots[0]))  # as given: "corpus", not an absolute path
     base = id_base(roots)
-    return "." if str(base) == os.getcwd() else str(base)
+    return "." if str(base) == os.getcwd() else readable_name(str(base))
 
 
 def _in_source(article: Article, claim: Claim) -> Claim:
@@ -196,8 +214,10 @@ def tag_file(path: Path, dct: date | None = None, model: str | None = None) -> D
     article = read_article(path, path.parent)
     if isinstance(article, Skipped):
         raise NothingToScan(f"cannot read {path}: {article.reason}")
-    # the whole file counts here, page furniture included: this command shows how text is read
-    text = article.source if article.source_offsets is None else article.text
+    # the whole file counts here, page furniture included: this command shows how text is read. A text
+    # file's article text has the offsets of the file, with what no parser should see (control characters,
+    # runs of symbols) blanked
+    text = article.text
     anchor, source = (dct, "command line") if dct else (article.published, article.published_from)
     nlp = load_model(model or DEFAULT_MODEL)
     [doc] = parse(nlp, [text])

@@ -84,7 +84,9 @@ def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] =
     return DocumentTerms(terms=dict(counts), names=shown)
 
 
-def group_stories(documents: Sequence[tuple[str, DocumentTerms]], copies: Mapping[str, str] | None = None) -> list[Story]:
+def group_stories(
+    documents: Sequence[tuple[str, DocumentTerms]], copies: Mapping[str, str] | None = None
+) -> list[Story]:
     """Every document in exactly one story; near-duplicates (`copies`: id -> first copy) always together."""
     if not documents:
         return []

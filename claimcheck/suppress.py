@@ -28,7 +28,7 @@ from claimcheck.models import FINDING_KINDS, Article, Finding, Suppressed
 _DIRECTIVE = re.compile(r"<!--\s*claimcheck\s*:(?P<body>.*?)-->", re.S)
 _REASON = re.compile(r"""\breason\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_BLOCK_TAG = re.compile(r"</?(?:%s)\b" % "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)), re.I)
+_BLOCK_TAG = re.compile(r"</?(?:{})\b".format("|".join(sorted(BLOCK_TAGS, key=len, reverse=True))), re.I)
 USAGE = 'ignore KIND[,KIND] reason="..." or ignore-file KIND[,KIND] reason="..."'
 
 

@@ -18,14 +18,14 @@ By Ingrid Solberg
 
 Halvorsen Foods completed its acquisition of Brightwater Dairy in June 2023, paying $640 million for the Irish cheese maker.
 The plants in Mallow and Fermoy will shut by the end of March 2025, the company said.
-""",
+""",  # noqa: E501 - article text, one paragraph a line as the tests read it
     "daily.txt": """date 2024-09-11
 Jobs to go at Brightwater dairies
 By Ciaran Walsh
 
 Halvorsen Foods completed its acquisition of Brightwater Dairy in 2023, and workers were promised that both plants were safe.
 Brightwater Dairy opened its Mallow creamery in 2001, the company said.
-""",
+""",  # noqa: E501 - article text, one paragraph a line as the tests read it
     "weekly.txt": """date 2024-09-12
 A town and its creamery
 By Aoife Byrne

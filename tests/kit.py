@@ -25,7 +25,8 @@ def claim(doc: str, start: int, value: Value, text: str = "", **frame) -> Claim:
     if isinstance(frame.get("names"), (tuple, list, set)):
         frame["names"] = frozenset(frame["names"])
     return Claim(
-        id=f"{doc}:{start}:{value.text}", document=doc, text=text, start=start, end=start + len(text), line=start // 100 + 1,
+        id=f"{doc}:{start}:{value.text}", document=doc, text=text, start=start, end=start + len(text),
+        line=start // 100 + 1,
         value=value, value_start=start, value_end=start + len(value.text), frame=Frame(**frame),
     )
 

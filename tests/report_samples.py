@@ -38,7 +38,8 @@ def sample_report(severities: tuple[str, ...] = ("error", "warning", "info")) ->
                         ("name_variant", (first, second)))[n % 3]
         findings.append(Finding(
             id=f"{kind}-{n}", kind=kind, severity=severity, confidence=0.5 + n / 10,
-            subject=HOSTILE_SUBJECT if n == 0 else f"subject {n}", summary=HOSTILE_SUMMARY if n == 0 else f"summary {n}",
+            subject=HOSTILE_SUBJECT if n == 0 else f"subject {n}",
+            summary=HOSTILE_SUMMARY if n == 0 else f"summary {n}",
             claims=claims,
         ))
     agree = Finding(

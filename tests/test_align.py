@@ -95,8 +95,8 @@ def test_a_full_name_said_alike_needs_fewer_shared_words_than_a_surname():
     frame = dict(measure="length", measured_by="unit", holder_is_name=True, names=("anderson peters",))
     a = claim("a", 0, figure(84.65, "84.65m", unit="m"), "anderson peters was third with his opening throw",
               holder="anderson peters", **frame)
-    b = claim("b", 0, figure(85.64, "85.64m", unit="m"), "weber pushed chopra to second with peters third after an attempt",
-              holder="anderson peters", **frame)
+    b = claim("b", 0, figure(85.64, "85.64m", unit="m"),
+              "weber pushed chopra to second with peters third after an attempt", holder="anderson peters", **frame)
     assert pairs([a, b]) == {(a.id, b.id)}
     surname = [claim(c.document, 0, c.value, c.text, holder="peters", **frame) for c in (a, b)]
     assert pairs(surname) == set()

@@ -67,7 +67,7 @@ def test_several_drafts_at_once_and_the_text_report(newsroom):
     assert "corpus sources that disagree: corpus/daily.txt:5 (2023), corpus/wire.txt:5 (June 2023)" in out
     assert "corpus sources that disagree: corpus/daily.txt:6 (2001)" in out
     assert "corpus sources that agree: corpus/weekly.txt:5 (1998)" in out
-    assert "checked 2 draft(s) against corpus" in out
+    assert "checked 2 drafts against corpus" in out
 
 
 @pytest.mark.slow
@@ -152,7 +152,7 @@ def test_a_draft_from_standard_input(newsroom):
 @pytest.mark.slow
 def test_the_configuration_shapes_the_corpus_and_the_exit_status(newsroom):
     (newsroom / "claimcheck.toml").write_text('exclude = ["weekly.txt"]\nfail-on = "error"\n')
-    exit_code, report = check_json("drafts/creamery.md", "--against", "corpus")
+    _, report = check_json("drafts/creamery.md", "--against", "corpus")
     assert "weekly" not in {d["id"] for d in report["documents"]}
     [finding] = report["findings"]
     assert finding["agreeing_sources"] == []
@@ -162,8 +162,9 @@ def test_the_configuration_shapes_the_corpus_and_the_exit_status(newsroom):
 
 @pytest.mark.slow
 def test_sarif_of_a_check_points_at_the_draft_and_the_corpus_files(newsroom):
-    import jsonschema
     from urllib.parse import unquote, urljoin, urlparse
+
+    import jsonschema
 
     schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     result = run("check", "drafts/contradicts.md", "--against", "corpus", "--format", "sarif")

@@ -42,3 +42,8 @@ def test_every_floor_names_a_figure_the_evaluator_records():
 
 def test_the_test_command_installs_the_browser():
     assert "apt-get install" in _readme_test_command() and "chromium" in _readme_test_command()
+
+
+def test_ci_runs_the_linters_after_the_tests():
+    lines = _ci_lines()
+    assert lines.index(".venv/bin/ruff check . && .venv/bin/mypy") > lines.index(_readme_test_command())

@@ -4,9 +4,9 @@ from datetime import date
 import pytest
 
 from claimcheck.extract.claims import extract_claims
-from claimcheck.extract.dates import tag_dates
 from claimcheck.extract.entities import load_aliases
 from claimcheck.models import make_article
+from claimcheck.timex import tag_dates
 
 pytestmark = pytest.mark.slow
 DCT = date(2025, 3, 2)

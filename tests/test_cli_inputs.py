@@ -124,7 +124,7 @@ def test_verbose_lists_documents_and_the_configuration(desk):
     result = run("scan", "news", "--verbose")
     assert result.exit_code == 0
     assert f"configuration: {desk / 'claimcheck.toml'}" in result.stderr
-    assert "a.txt: 1 claims, 2024-03-04 (header)" in result.stdout
+    assert "a.txt: 1 claim, 2024-03-04 (header)" in result.stdout
 
 
 @pytest.mark.slow

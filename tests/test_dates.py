@@ -1,4 +1,4 @@
-"""Tests for the time-expression tagger (claimcheck/extract/dates.py)."""
+"""Tests for the time-expression tagger (claimcheck/timex/)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.extract.dates import tag_dates, tag_text, timebank_entry, value_interval
 from claimcheck.models import DateInterval
+from claimcheck.timex import tag_dates, tag_text, timebank_entry, value_interval
 from tests.timex_scoring import read_tml, score
 
 D = dt.date(2025, 8, 30)  # a Saturday
@@ -30,23 +30,29 @@ CASES = [
     # absolute dates, every granularity
     ("The plan was adopted in 2023.", D, "2023", "DATE", "2023", _iv("2023-01-01", "2023-12-31", "year")),
     ("Sales rose in August 2025.", D, "August 2025", "DATE", "2025-08", _iv("2025-08-01", "2025-08-31", "month")),
-    ("It was signed on March 26, 1996.", D, "March 26, 1996", "DATE", "1996-03-26", _iv("1996-03-26", "1996-03-26", "day")),
-    ("It was signed on 29 August 2025.", D, "29 August 2025", "DATE", "2025-08-29", _iv("2025-08-29", "2025-08-29", "day")),
+    ("It was signed on March 26, 1996.", D, "March 26, 1996", "DATE", "1996-03-26",
+     _iv("1996-03-26", "1996-03-26", "day")),
+    ("It was signed on 29 August 2025.", D, "29 August 2025", "DATE", "2025-08-29",
+     _iv("2025-08-29", "2025-08-29", "day")),
     ("The file is dated 2025-08-29.", D, "2025-08-29", "DATE", "2025-08-29", _iv("2025-08-29", "2025-08-29", "day")),
     ("The 2024–25 season was long.", D, "2024–25", "DATE", "2024", _iv("2024-01-01", "2025-12-31", "year")),
     ("In the 1990s, things changed.", D, "the 1990s", "DATE", "199", _iv("1990-01-01", "1999-12-31", "decade")),
     ("In the late 1970s it boomed.", D, "the late 1970s", "DATE", "197", _iv("1970-01-01", "1979-12-31", "decade")),
-    ("It was built in the 20th century.", D, "the 20th century", "DATE", "19", _iv("1900-01-01", "1999-12-31", "century")),
+    ("It was built in the 20th century.", D, "the 20th century", "DATE", "19",
+     _iv("1900-01-01", "1999-12-31", "century")),
     ("Revenue in Q3 2024 fell.", D, "Q3 2024", "DATE", "2024-Q3", _iv("2024-07-01", "2024-09-30", "quarter")),
-    ("Profit fell in the third quarter.", D, "the third quarter", "DATE", "2025-Q3", _iv("2025-07-01", "2025-09-30", "quarter")),
+    ("Profit fell in the third quarter.", D, "the third quarter", "DATE", "2025-Q3",
+     _iv("2025-07-01", "2025-09-30", "quarter")),
     ("For FY2024-25 revenue rose.", D, "FY2024-25", "DATE", "2024", _iv("2024-01-01", "2025-12-31", "year")),
     ("In fiscal 1998 profit fell.", D, "fiscal 1998", "DATE", "1998", _iv("1998-01-01", "1998-12-31", "year")),
-    ("Two thousand people came in the year two thousand.", D, "the year two thousand", "DATE", "2000", _iv("2000-01-01", "2000-12-31", "year")),
+    ("Two thousand people came in the year two thousand.", D, "the year two thousand", "DATE", "2000",
+     _iv("2000-01-01", "2000-12-31", "year")),
     # year-less dates: the document's year, moved by tense
     ("The summit ended on Aug 29.", D, "Aug 29", "DATE", "2025-08-29", _iv("2025-08-29", "2025-08-29", "day")),
     ("He arrived in March.", D, "March", "DATE", "2025-03", _iv("2025-03-01", "2025-03-31", "month")),
     ("The talks collapsed in November.", D, "November", "DATE", "2024-11", _iv("2024-11-01", "2024-11-30", "month")),
-    ("The new law will take effect in February.", D, "February", "DATE", "2026-02", _iv("2026-02-01", "2026-02-28", "month")),
+    ("The new law will take effect in February.", D, "February", "DATE", "2026-02",
+     _iv("2026-02-01", "2026-02-28", "month")),
     ("In early May the vote happened.", D, "early May", "DATE", "2025-05", _iv("2025-05-01", "2025-05-31", "month")),
     ("The plant opened last April.", D, "last April", "DATE", "2025-04", _iv("2025-04-01", "2025-04-30", "month")),
     # weekdays
@@ -60,7 +66,8 @@ CASES = [
     ("It opened two years ago.", D, "two years ago", "DATE", "2023", _iv("2023-01-01", "2023-12-31", "year")),
     ("It will open next month.", D, "next month", "DATE", "2025-09", _iv("2025-09-01", "2025-09-30", "month")),
     ("Sales fell this year.", D, "this year", "DATE", "2025", _iv("2025-01-01", "2025-12-31", "year")),
-    ("Costs will double over the next decade.", D, "the next decade", "DATE", "203", _iv("2030-01-01", "2039-12-31", "decade")),
+    ("Costs will double over the next decade.", D, "the next decade", "DATE", "203",
+     _iv("2030-01-01", "2039-12-31", "decade")),
     ("He left today.", D, "today", "DATE", "2025-08-30", _iv("2025-08-30", "2025-08-30", "day")),
     ("He came yesterday.", D, "yesterday", "DATE", "2025-08-29", _iv("2025-08-29", "2025-08-29", "day")),
     ("He goes tomorrow.", D, "tomorrow", "DATE", "2025-08-31", _iv("2025-08-31", "2025-08-31", "day")),
@@ -70,7 +77,8 @@ CASES = [
     ("It will open soon.", D, "soon", "DATE", "FUTURE_REF", None),
     ("Rents soared this summer.", D, "this summer", "DATE", "2025-SU", _iv("2025-06-01", "2025-08-31", "season")),
     ("Rents soared last fall.", D, "last fall", "DATE", "2024-FA", _iv("2024-09-01", "2024-11-30", "season")),
-    ("The cut was announced at 10 p.m. Wednesday.", D, "10 p.m. Wednesday", "TIME", "2025-08-27T22:00", _iv("2025-08-27", "2025-08-27", "day")),
+    ("The cut was announced at 10 p.m. Wednesday.", D, "10 p.m. Wednesday", "TIME", "2025-08-27T22:00",
+     _iv("2025-08-27", "2025-08-27", "day")),
     # durations
     ("It took a decade.", D, "a decade", "DURATION", "P10Y", None),
     ("A two-day meeting began.", D, "two-day", "DURATION", "P2D", None),

@@ -1,7 +1,7 @@
-"""The date tagger runs each rule only on windows of the text (dates._rule_matches): these
-tests prove, from the compiled patterns, the two tables that makes exact (timex_rules.CUTS,
-timex_rules.TRIGGERS), and compare the windowed matches with pattern.finditer(text) on real
-and random texts.
+"""The date tagger runs each rule only on windows of the text (timex.matching.rule_matches):
+these tests prove, from the compiled patterns, the two tables that makes exact
+(timex.windows.CUTS, timex.windows.TRIGGERS), and compare the windowed matches with
+pattern.finditer(text) on real and random texts.
 
 The proofs walk the parse trees of the patterns (re._parser, CPython 3.11+):
 
@@ -16,16 +16,13 @@ The proofs walk the parse trees of the patterns (re._parser, CPython 3.11+):
 """
 from __future__ import annotations
 
-import bisect
 import random
 import re
-import string
 from pathlib import Path
 
 import pytest
 
-from claimcheck.extract import dates as D
-from claimcheck.extract import timex_rules as R
+from claimcheck.timex import matching, patterns, windows
 
 sre_parse = pytest.importorskip("re._parser")
 sre_compile = pytest.importorskip("re._compiler")
@@ -33,7 +30,7 @@ K = pytest.importorskip("re._constants")
 
 LEAF = (K.LITERAL, K.NOT_LITERAL, K.IN, K.ANY)
 REPEATS = (K.MAX_REPEAT, K.MIN_REPEAT, K.POSSESSIVE_REPEAT)
-RULES = dict(R.RULES)
+RULES = dict(patterns.RULES)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -243,7 +240,7 @@ def tokens(s):
 def satisfies(s, group) -> bool:
     for kind, text, caseless in tokens(s):
         for name in group:
-            kkind, mode, rx = R.TRIGGER_KEYS[name]
+            kkind, mode, rx = windows.TRIGGER_KEYS[name]
             if kkind != kind:
                 continue
             if kind == "a" and (re.search(rx, text.lower()) if mode == "i" else not caseless and re.search(rx, text)):
@@ -310,10 +307,10 @@ def _spec_sat(items, spec, depth) -> bool:
             ic = (icase or bool(add & re.I)) and not (dele & re.I)
             if spec_sat(items[:k] + [(it, ic) for it in _items(body)] + items[k + 1:], spec, depth + 1):
                 return True
-        elif op is K.BRANCH:
-            if all(spec_sat(items[:k] + [(it, icase) for it in _items(b)] + items[k + 1:], spec, depth + 1)
-                   for b in av[1]):
-                return True
+        elif op is K.BRANCH and all(
+            spec_sat(items[:k] + [(it, icase) for it in _items(b)] + items[k + 1:], spec, depth + 1) for b in av[1]
+        ):
+            return True
     return False
 
 
@@ -327,13 +324,13 @@ def trigger_proof(pat: re.Pattern, spec) -> bool:
 # ----------------------------------------------------------------------------- the proofs
 
 def _hard(name):
-    return R.CUT_COMMON + R.CUTS[name][0]
+    return windows.CUT_COMMON + windows.CUTS[name][0]
 
 
 @pytest.mark.parametrize("name", list(RULES))
 def test_cut_characters_are_cuts(name):
     pat = RULES[name]
-    hard, guarded = _hard(name), R.CUTS[name][1]
+    hard, guarded = _hard(name), windows.CUTS[name][1]
     kinds = cut_kinds(pat, hard + guarded)
     assert [c for c in hard if kinds[c] != "hard"] == []
     assert [c for c in guarded if kinds[c] == "none"] == []
@@ -344,15 +341,15 @@ def test_cut_characters_are_cuts(name):
 
 @pytest.mark.parametrize("name", list(RULES))
 def test_every_match_holds_its_triggers(name):
-    assert trigger_proof(RULES[name], R.TRIGGERS[name])
+    assert trigger_proof(RULES[name], windows.TRIGGERS[name])
 
 
 @pytest.mark.parametrize("name, spec", [
-    ("ref", [[["year"]]]),
-    ("partref", [[["noon"]]]),
-    ("slash", [[["hyphen"]]]),
-    ("fiscal", [[["year"]]]),
-    ("halfunit", [[["half"], ["units"]]]),  # "half a day": singular
+    ("reference", [[["year"]]]),
+    ("part_of_day", [[["noon"]]]),
+    ("slash_date", [[["hyphen"]]]),
+    ("fiscal_year", [[["year"]]]),
+    ("half_unit", [[["half"], ["units"]]]),  # "half a day": singular
     ("century", [[["digits"]]]),  # "the twentieth century"
 ])
 def test_the_trigger_proof_is_not_vacuous(name, spec):
@@ -361,20 +358,20 @@ def test_the_trigger_proof_is_not_vacuous(name, spec):
 
 def test_triggers_are_never_cut():
     # a trigger token lies in one run: letters, digits and the "p" characters are no cut
-    for name, (extra, guarded) in R.CUTS.items():
-        cuts = R.CUT_COMMON + extra + guarded
+    for name, (extra, guarded) in windows.CUTS.items():
+        cuts = windows.CUT_COMMON + extra + guarded
         assert not any(c.isalnum() for c in cuts)
-        for alt in R.TRIGGERS[name]:
+        for alt in windows.TRIGGERS[name]:
             for group in alt:
                 for key in group:
-                    kind, _mode, rx = R.TRIGGER_KEYS[key]
+                    kind, _mode, rx = windows.TRIGGER_KEYS[key]
                     assert kind != "p" or rx not in cuts, (name, key)
 
 
 def test_exotic_characters_are_all_listed():
     # the only non-ASCII characters a caseless ASCII letter matches: texts with one run in full
     folding = {chr(i) for i in range(128, 0x110000) if re.match("[a-z]", chr(i), re.I)}
-    assert folding and all(D._EXOTIC.match(c) for c in folding)
+    assert folding and all(matching.CASELESS_LOOKALIKES.match(c) for c in folding)
 
 
 def test_lookbehind_reads_before_pos():
@@ -386,7 +383,7 @@ def test_lookbehind_reads_before_pos():
 def test_cut_patterns_agree_with_their_definition():
     rng = random.Random(5)
     alphabet = "ab1 2,.-/:'\n\"()–"
-    for (hard, guarded), (fwd, rev) in D._CUT_PATTERNS.items():
+    for (hard, guarded), (fwd, rev) in matching.CUT_PATTERNS.items():
         for _ in range(200):
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
             n = len(text)
@@ -403,11 +400,11 @@ def test_cut_patterns_agree_with_their_definition():
 # ----------------------------------------------------------------------------- the same matches
 
 def _full(text):
-    return [[(m.span(), m.groups()) for m in pat.finditer(text)] for _name, pat in R.RULES]
+    return [[(m.span(), m.groups()) for m in pat.finditer(text)] for _name, pat in patterns.RULES]
 
 
 def _windowed(text):
-    return [[(m.span(), m.groups()) for m in ms] for _i, _name, _pat, _t, ms in D._rule_matches(text)]
+    return [[(m.span(), m.groups()) for m in ms] for _i, _name, _pat, _t, ms in matching.rule_matches(text)]
 
 
 def _texts():
@@ -469,10 +466,10 @@ def test_windows_give_the_matches_of_the_whole_text_on_random_text():
 
 def test_windows_skip_text_without_triggers(monkeypatch):
     seen = []
-    monkeypatch.setattr(D, "_in_windows", lambda pat, text, windows: seen.extend(windows) or iter(()))
-    list(D._rule_matches("The committee said the proposal was sound, and members agreed."))
+    monkeypatch.setattr(matching, "in_windows", lambda pat, text, spans: seen.extend(spans) or iter(()))
+    list(matching.rule_matches("The committee said the proposal was sound, and members agreed."))
     assert seen == []
-    list(D._rule_matches("It rained (for three days), they said."))
+    list(matching.rule_matches("It rained (for three days), they said."))
     assert set(seen) == {(11, 26)}  # "for three days)": the run in brackets, and its closing cut
 
 

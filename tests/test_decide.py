@@ -37,7 +37,8 @@ def test_figures_stand_for_the_range_their_wording_allows(a, b, expected):
 
 
 @pytest.mark.parametrize("a, b, expected", [
-    (figure(3.2, "3.2%", kind="percent", unit="%", step=0.1), figure(3.16, "3.16%", kind="percent", unit="%", step=0.01),
+    (figure(3.2, "3.2%", kind="percent", unit="%", step=0.1),
+     figure(3.16, "3.16%", kind="percent", unit="%", step=0.01),
      "agree"),  # 3.2% is 3.15..3.25
     (figure(3.2, "3.2%", kind="percent", unit="%", step=0.1), figure(3.4, "3.4%", kind="percent", unit="%", step=0.1),
      "conflict"),
@@ -48,7 +49,8 @@ def test_figures_stand_for_the_range_their_wording_allows(a, b, expected):
 ])
 def test_rounding_and_units(a, b, expected):
     frame = dict(measure="length", measured_by="class")
-    assert outcome(claim("a", 0, a, "the bridge is long", **frame), claim("b", 0, b, "the bridge is long", **frame)) == expected
+    said_a, said_b = claim("a", 0, a, "the bridge is long", **frame), claim("b", 0, b, "the bridge is long", **frame)
+    assert outcome(said_a, said_b) == expected
 
 
 def test_two_bounds_the_same_way_clash_only_in_one_text():

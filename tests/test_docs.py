@@ -65,3 +65,11 @@ def test_editors_guide_links_resolve():
     guide = (DOCS / "editors-guide.md").read_text(encoding="utf-8")
     for target in re.findall(r"\]\((?!https?:)([^)#]+)", guide + REFERENCE):
         assert (DOCS / target).exists(), target
+
+
+def test_the_readme_explains_every_finding_kind():
+    from claimcheck.models import FINDING_KINDS
+
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    table = {row.split("|")[1].strip(" `") for row in readme.splitlines() if row.startswith("| `")}
+    assert set(FINDING_KINDS) <= table

@@ -68,7 +68,8 @@ def test_overlap_counts_matching_names():
 
 def test_user_alias_file(tmp_path):
     extra = tmp_path / "aliases.toml"
-    extra.write_text('[acronyms]\nntsb = "national transport safety board"\n[names]\ngroups = [["Big Apple", "New York City"]]\n')
+    extra.write_text('[acronyms]\nntsb = "national transport safety board"\n'
+                     '[names]\ngroups = [["Big Apple", "New York City"]]\n')
     table = load_aliases([extra])
     assert normalise("NTSB", table) == "national transport safety board"
     assert normalise("New York City", table) == "big apple"

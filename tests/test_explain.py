@@ -93,7 +93,7 @@ def test_a_suppressed_finding_can_be_explained(newsroom):
     "args, message",
     [
         (["date-0000000000", "corpus"], "Ids are shown in brackets by `claimcheck scan`"),
-        (["date", "corpus"], "no finding 'date'"),  # too short to be a prefix
+        (["date", "corpus"], "'date' is too short to name one finding"),  # lists what it starts
         (["date-f0", "corpus", "drafts/self.md"], "no finding 'date-f0' among the 2 findings"),
         (["date-f0", "nowhere"], "nowhere"),
     ],

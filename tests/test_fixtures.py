@@ -12,7 +12,7 @@ dateline or HTML metadata). The shared scorer ignores that key.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -81,7 +81,7 @@ def needles(gold: dict):
 
 def test_enough_fixtures():
     assert len(FIXTURE_DIRS) >= 10, FIXTURE_NAMES
-    assert REQUIRED_FIXTURES <= set(FIXTURE_NAMES), REQUIRED_FIXTURES - set(FIXTURE_NAMES)
+    assert set(FIXTURE_NAMES) >= REQUIRED_FIXTURES, REQUIRED_FIXTURES - set(FIXTURE_NAMES)
 
 
 @pytest.mark.parametrize("folder", FIXTURE_DIRS, ids=FIXTURE_NAMES)
@@ -156,7 +156,7 @@ def test_html_fixture_has_page_chrome_and_metadata():
 # --------------------------------------------------------------------------- slow: scan, render, score
 
 
-@lru_cache(maxsize=None)
+@cache
 def scanned(folder: str) -> dict:
     """Scan a corpus through the library and return the JSON report as parsed data."""
     from claimcheck.report import render

@@ -365,7 +365,8 @@ def synthesized_findings(gold):
                 value["number"] = numbers[n]
             claims.append({"document": group[-1], "text": " ".join(spec.get("text_any", [])), "value": value})
         for window in spec.get("dates", [])[len(claims):]:
-            claims.append({"document": "x", "text": "", "value": {"kind": "date", "start": window[0], "end": window[1]}})
+            value = {"kind": "date", "start": window[0], "end": window[1]}
+            claims.append({"document": "x", "text": "", "value": value})
         for number in spec.get("numbers", []):
             claims.append({"document": "x", "text": "", "value": {"kind": "number", "number": number}})
         summary = " ".join([spec["id"], *spec.get("summary_contains", [])])

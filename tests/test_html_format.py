@@ -50,7 +50,7 @@ def test_an_empty_report_still_reads():
     page = read_page(render(empty_report(), "html"))
     assert {"Summary", "Findings", "Corroborations", "Documents", "Warnings"} <= set(page.headings)
     assert "No findings" in page.text and "No documents." in page.text
-    assert set(link[1:] for link in page.links) <= set(page.ids)
+    assert {link[1:] for link in page.links} <= set(page.ids)
 
 
 def test_document_anchors_stay_unique_when_names_collide():

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.errors import InputNotFound
 from claimcheck.discovery import SUFFIXES, discover
+from claimcheck.errors import InputNotFound
 from claimcheck.ingest import load_articles, read_article
 from claimcheck.models import Article, Skipped
 
@@ -58,7 +58,7 @@ def check_offsets(a: Article) -> None:
         if b.kind == "furniture":
             for k in range(b.start, b.end):
                 hidden[k] = True
-    for k, (s, t) in enumerate(zip(a.source, a.text)):
+    for k, (s, t) in enumerate(zip(a.source, a.text, strict=True)):
         if s in "\r\n":
             assert t == s
         elif hidden[k]:
@@ -125,7 +125,7 @@ def test_same_stem_different_suffix_gets_distinct_ids(tmp_path):
 @pytest.mark.parametrize(
     "data, expected, warning",
     [
-        ("Price: 5 € – “quoted”".encode("utf-8"), "Price: 5 € – “quoted”", None),
+        ("Price: 5 € – “quoted”".encode(), "Price: 5 € – “quoted”", None),
         (b"\xef\xbb\xbf" + "Caf\u00e9 opens".encode("utf-8"), "Caf\u00e9 opens", None),
         ("He said \u201cit costs 5 \u20ac\u201d".encode("cp1252"), "He said \u201cit costs 5 \u20ac\u201d", "cp1252"),
         (b"Caf\xe9 \x81 na\xefve", "Caf\u00e9 \x81 na\u00efve", "latin-1"),
@@ -400,12 +400,15 @@ def test_menu_run_with_section_words_inside(tmp_path):
 
 
 def test_short_headings_are_not_a_menu(tmp_path):
-    a = article(tmp_path, f"Council approves budget\n\nSynopsis\nKey Takeaways\n- The budget grew.\n- Taxes fell.\n{PROSE}\n")
+    a = article(tmp_path,
+                f"Council approves budget\n\nSynopsis\nKey Takeaways\n- The budget grew.\n- Taxes fell.\n{PROSE}\n")
     assert furniture_lines(a) == set()
     assert line_blocks(a)[3] == ("heading", None) and line_blocks(a)[4] == ("heading", None)
 
 
-@pytest.mark.parametrize("heading", ["Related Stories", "Also Read", "More from Business", "Trending Now", "You may also like"])
+@pytest.mark.parametrize(
+    "heading", ["Related Stories", "Also Read", "More from Business", "Trending Now", "You may also like"]
+)
 def test_related_stories_section(tmp_path, heading):
     text = (f"{PROSE}\n\n{PROSE2}\n\n{heading}\n\nFirst Headline About Another Thing\n\n"
             "Second headline: mayor quits after 3 years\n\nThird Headline Here\n")
@@ -451,7 +454,8 @@ def test_cut_off_copy_of_a_later_paragraph(tmp_path):
 
 
 def test_run_of_cut_off_headlines(tmp_path):
-    a = article(tmp_path, f"{PROSE}\n\nPanel records 231 new cases in the Nort...\nCity taxi trials begin in two distr...\n")
+    a = article(tmp_path,
+                f"{PROSE}\n\nPanel records 231 new cases in the Nort...\nCity taxi trials begin in two distr...\n")
     assert furniture_lines(a) == {3, 4}
 
 
@@ -490,14 +494,16 @@ def test_rules_use_the_data_file():
     [
         (f" date 2025-08-30 Paris [France], August 30 (AFP): {PROSE}", date(2025, 8, 30), "header", "August 30"),
         (f"Date: 2025-08-30\n\n{PROSE}", date(2025, 8, 30), "header", "2025-08-30"),
-        (f"Title: Budget\nURL: https://example.com/x\nDate: 2024-01-02\n\n{PROSE}", date(2024, 1, 2), "header", "2024-01-02"),
+        (f"Title: Budget\nURL: https://example.com/x\nDate: 2024-01-02\n\n{PROSE}", date(2024, 1, 2), "header",
+         "2024-01-02"),
         (f"Budget Passes\n\nBy AGENCY | Updated: August 29, 2025 22:00 IST\n\n{PROSE}", date(2025, 8, 29), "byline",
          "August 29, 2025"),
         (f"Budget Passes\n\nPublished 12 March 2024\n\n{PROSE}", date(2024, 3, 12), "byline", "12 March 2024"),
-        (f"Budget Passes\nPublished: 2024-03-12 | Updated: 2024-03-15\n\n{PROSE}", date(2024, 3, 12), "byline", "2024-03-12"),
+        (f"Budget Passes\nPublished: 2024-03-12 | Updated: 2024-03-15\n\n{PROSE}", date(2024, 3, 12), "byline",
+         "2024-03-12"),
         (f"NEW YORK, Jan. 5, 2024 /Newswire/ -- {PROSE}", date(2024, 1, 5), "dateline", "Jan. 5, 2024"),
-        (f"Budget Passes\nUpdated: September 2, 2025\n\nLondon, Aug 29 (Agency) - {PROSE}", date(2025, 8, 29), "dateline",
-         "Aug 29"),
+        (f"Budget Passes\nUpdated: September 2, 2025\n\nLondon, Aug 29 (Agency) - {PROSE}", date(2025, 8, 29),
+         "dateline", "Aug 29"),
     ],
     ids=["header-inline", "header-colon", "header-lines", "byline-updated", "byline-published", "byline-both",
          "dateline-year", "dateline-year-from-byline"],
@@ -718,7 +724,8 @@ def test_more_furniture_lines(tmp_path, line, reason):
 
 
 def test_masthead_name_above_a_menu(tmp_path):
-    a = article(tmp_path, f"Example Gazette\nHome | News | Sport | Opinion\n\nCouncil approves bigger budget\n{PROSE}\n")
+    a = article(tmp_path,
+                f"Example Gazette\nHome | News | Sport | Opinion\n\nCouncil approves bigger budget\n{PROSE}\n")
     assert furniture_lines(a) == {1, 2}
 
 
@@ -736,7 +743,8 @@ def test_short_hard_wrapped_paragraph_is_text_not_headings(tmp_path, name):
 
 
 def test_lines_that_end_a_sentence_are_not_joined(tmp_path):
-    a = article(tmp_path, "Budget passed\nThe council approved the budget on Tuesday.\nIt takes effect in May.\n", "x.txt")
+    a = article(tmp_path, "Budget passed\nThe council approved the budget on Tuesday.\nIt takes effect in May.\n",
+                "x.txt")
     assert "Budget passed\n" in a.text
 
 

@@ -10,7 +10,8 @@ def article(doc_id, text):
 
 
 def test_copies_group_under_the_first_id():
-    docs = [article("a", STORY * 2), article("b", "Breaking: " + STORY * 2), article("c", "The weather was mild and dry all week in the north.")]
+    docs = [article("a", STORY * 2), article("b", "Breaking: " + STORY * 2),
+            article("c", "The weather was mild and dry all week in the north.")]
     assert groups(docs) == {"a": "a", "b": "a", "c": "c"}
 
 

@@ -74,7 +74,7 @@ def test_results_follow_the_findings():
     level = {"error": "error", "warning": "warning", "info": "note"}
     paths = {d["id"]: d["path"] for d in report["documents"]}
     assert len(run["results"]) == len(report["findings"])
-    for result, finding in zip(run["results"], report["findings"]):
+    for result, finding in zip(run["results"], report["findings"], strict=True):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding["kind"]
         assert result["level"] == level[finding["severity"]]
         assert result["partialFingerprints"] == {

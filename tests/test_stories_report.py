@@ -17,8 +17,10 @@ WIDE = 1000  # no line of these reports wraps
 
 
 def text_stories(report, **options) -> list[str]:
-    """The lines of the text report's Stories section, or [] when it has none."""
-    lines = render(report, "text", width=WIDE, **options).splitlines()
+    """The lines of the text report's Stories section, or [] when it has none.
+
+    The text report shows paths from the current folder: scanned as ".", they are the stored paths."""
+    lines = render(replace(report, root="."), "text", width=WIDE, **options).splitlines()
     if "Stories" not in lines:
         return []
     section = lines[lines.index("Stories") + 1 :]

@@ -34,11 +34,13 @@ def covered(source: str, suffix: str = ".md") -> str:
     "source, inside, outside",
     [
         # on its own line: the next paragraph, up to the blank line
-        (f"First 2019.\n\n{IGNORE}\nSecond line one\nline two.\n\nThird.\n", ["Second", "line two."], ["First", "Third"]),
+        (f"First 2019.\n\n{IGNORE}\nSecond line one\nline two.\n\nThird.\n", ["Second", "line two."],
+         ["First", "Third"]),
         # blank lines between the comment and its paragraph are skipped
         (f"First 2019.\n\n{IGNORE}\n\n\nSecond.\n\nThird.\n", ["Second."], ["First", "Third"]),
         # after text on the same line: the paragraph it ends
-        (f"Zero.\n\nFirst 2019. {IGNORE}\nstill first.\n\nSecond.\n", ["First 2019.", "still first."], ["Zero", "Second"]),
+        (f"Zero.\n\nFirst 2019. {IGNORE}\nstill first.\n\nSecond.\n", ["First 2019.", "still first."],
+         ["Zero", "Second"]),
         # a list right after the comment is one paragraph
         (f"Intro.\n\n{IGNORE}\n- one\n- two\n- three\n\nAfter.\n", ["- one", "- three"], ["Intro", "After"]),
     ],
@@ -52,12 +54,15 @@ def test_markdown_scope_is_one_paragraph(source, inside, outside):
 @pytest.mark.parametrize(
     "source, inside, outside",
     [
-        (f"<html><body>\n<p>One 2019.</p>\n{IGNORE}\n<p>Two 2020.</p>\n<p>Three.</p>\n</body></html>", "Two 2020.", ["One", "Three"]),
+        (f"<html><body>\n<p>One 2019.</p>\n{IGNORE}\n<p>Two 2020.</p>\n<p>Three.</p>\n</body></html>", "Two 2020.",
+         ["One", "Three"]),
         # after an element's closing tag: the next element, whatever the lines say
         (f"<html><body>\n<p>One 2019.</p> {IGNORE}\n<p>Two 2020.</p>\n</body></html>", "Two 2020.", ["One"]),
-        (f"<html><body><ul>\n<li>A</li>\n<li>{IGNORE} B 2020</li>\n<li>C</li></ul></body></html>", "B 2020", ["A<", "C<"]),
+        (f"<html><body><ul>\n<li>A</li>\n<li>{IGNORE} B 2020</li>\n<li>C</li></ul></body></html>", "B 2020",
+         ["A<", "C<"]),
         # minified: one line, decided by tags
-        (f"<html><body><p>One 2019.</p>{IGNORE}<p>Two 2020.</p><p>Three.</p></body></html>", "Two 2020.", ["One", "Three"]),
+        (f"<html><body><p>One 2019.</p>{IGNORE}<p>Two 2020.</p><p>Three.</p></body></html>", "Two 2020.",
+         ["One", "Three"]),
         (f"<html><body><p>One 2019. {IGNORE}</p><p>Two 2020.</p></body></html>", "One 2019.", ["Two"]),
         (f"<html><body><p>One <b>2019</b>. {IGNORE} more.</p><p>Two 2020.</p></body></html>", "One", ["Two"]),
     ],
@@ -105,7 +110,8 @@ def test_plain_text_articles_have_no_comment_syntax():
     "source, suffix",
     [
         (f"# Title\n\n{IGNORE}\nThe plant opened in 2019.\n", ".md"),
-        ("Para.\n\n<!-- claimcheck: ignore date_conflict\n     reason=\"two lines\" -->\nThe plant opened in 2019.\n", ".md"),
+        ("Para.\n\n<!-- claimcheck: ignore date_conflict\n     reason=\"two lines\" -->\nThe plant opened in 2019.\n",
+         ".md"),
         (f"<html><body><p>The plant opened in 2019.</p>\n{IGNORE}\n<p>It closed in 2021.</p></body></html>", ".html"),
     ],
 )
@@ -167,7 +173,9 @@ def run_json(*args):
 
 SUPPRESSED_DRAFTS = {
     "suppressed.md": f"# Dairy\n\n{IGNORE}\n{ACQUISITION_2021}\n",
-    "suppressed.html": f"<html><body><article><h1>Dairy</h1>\n{IGNORE}\n<p>{ACQUISITION_2021}</p>\n</article></body></html>",
+    "suppressed.html": (
+        f"<html><body><article><h1>Dairy</h1>\n{IGNORE}\n<p>{ACQUISITION_2021}</p>\n</article></body></html>"
+    ),
     "file.md": f"# Dairy\n\n{ACQUISITION_2021}\n\n" + IGNORE.replace("ignore ", "ignore-file "),
 }
 
@@ -190,7 +198,8 @@ def test_check_obeys_a_suppression_in_the_draft(newsroom, name):
 @pytest.mark.slow
 def test_check_is_not_silenced_by_a_comment_in_the_corpus(newsroom):
     daily = newsroom / "corpus" / "daily.md"
-    daily.write_text(IGNORE.replace("ignore ", "ignore-file ") + "\n\n" + (newsroom / "corpus" / "daily.txt").read_text())
+    original = (newsroom / "corpus" / "daily.txt").read_text()
+    daily.write_text(IGNORE.replace("ignore ", "ignore-file ") + "\n\n" + original)
     (newsroom / "corpus" / "daily.txt").unlink()
     exit_code, report = run_json("check", "drafts/contradicts.md", "--against", "corpus")
     assert exit_code == 1 and [f["kind"] for f in report["findings"]] == ["date_conflict"]

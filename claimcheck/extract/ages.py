@@ -37,7 +37,8 @@ def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Tok
 
 
 def _is_age_number(token: Token) -> bool:
-    if not token.text.isdigit():
+    # isdecimal, not isdigit: "²" and "①" are digits that int() refuses
+    if not token.text.isdecimal():
         return False
     return len(token.text) <= 3 and 0 < int(token.text) <= MAX_AGE
 
@@ -140,7 +141,9 @@ def _subject(verb: Token) -> Token | None:
     # the closest subject: a wire dateline ("VIENNA, Nov 5 -") is often parsed as a second one
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None
-    named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if subject else None
+    named = (
+        next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if subject else None
+    )
     if named is not None:
         return named  # "VIENNA, Nov 5 - Conductor Elena Varga ... has died": the parser makes the city the subject
     if subject is None and verb.dep_ in ("relcl",) and verb.head.pos_ == "PROPN":

@@ -18,18 +18,19 @@ from claimcheck.extract.ages import ages_in
 from claimcheck.extract.entities import Aliases, demonym, ents_in, names_in, normalise, places_in
 from claimcheck.extract.frames import age_frame, date_frame, figure_frame
 from claimcheck.extract.grammar import after_dateline
+from claimcheck.extract.list_claims import list_claims
 from claimcheck.extract.measures import description_words
 from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
-from claimcheck.extract.list_claims import list_claims
 from claimcheck.extract.scope import Sentence
-from claimcheck.models import Article, Claim, Frame, Timex, Value
+from claimcheck.models import Article, Claim, Frame, Qualifier, Timex, Value, ValueKind
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s|\s*[–—-]\s*\d{2,4})?$")
 _WEEKDAY_TIMEX = re.compile(r"^XXXX-WXX-\d")
 _NARRATIVE = re.compile(r"(?i)\b(?:later|earlier|afterwards?|before|after|prior|following|previous)\b")
-_DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|"
-                        r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|today|yesterday|tomorrow|tonight")
+_DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+                        r"|\d{4}|today|yesterday|tomorrow|tonight")
 
 
 def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Aliases) -> list[Claim]:
@@ -234,12 +235,13 @@ def _recurring(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    return before in _EACH or (after[:1] == ["of"] and after[1:2] and after[1] in _EACH)
+    return before in _EACH or (after[:1] == ["of"] and len(after) > 1 and after[1] in _EACH)
 
 
-def _date_qualifier(mod: str | None) -> str:
-    return {"APPROX": "about", "BEFORE": "less_than", "AFTER": "more_than", "ON_OR_BEFORE": "up_to",
-            "ON_OR_AFTER": "at_least"}.get(mod or "", "exact")
+def _date_qualifier(mod: str | None) -> Qualifier:
+    by_mod: dict[str, Qualifier] = {"APPROX": "about", "BEFORE": "less_than", "AFTER": "more_than",
+                                    "ON_OR_BEFORE": "up_to", "ON_OR_AFTER": "at_least"}
+    return by_mod.get(mod or "", "exact")
 
 
 def _age_claims(article: Article, ctx: Sentence, quote: tuple[int, int]) -> Iterator[Claim]:
@@ -293,7 +295,9 @@ def _bare_pair(ent: Span) -> bool:
     if not _PAIR.match(ent.text.strip()):
         return False
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return nxt is None or not (is_unit(nxt.text) or is_currency(nxt.text) or nxt.lower_ in ("%", "per", "percent", "basis", "percentage"))
+    return nxt is None or not (
+        is_unit(nxt.text) or is_currency(nxt.text) or nxt.lower_ in ("%", "per", "percent", "basis", "percentage")
+    )
 
 
 def _description(ent: Span) -> bool:
@@ -330,7 +334,7 @@ def _amount_claims(article: Article, ctx: Sentence, quote: tuple[int, int], amou
         if amount is None:
             continue
         counted = _counted_noun(ent)
-        kind = amount.kind
+        kind: ValueKind = amount.kind
         if kind == "number" and counted is not None and counted.tag_ in ("NNS", "NNPS") and amount.unit is None:
             kind = "count"
         before = doc[max(ctx.sent.start, ent.start - 3) : ent.start]

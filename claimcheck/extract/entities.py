@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from bisect import bisect_left
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -34,7 +34,7 @@ class Aliases:
     canonical: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # "peruvian" -> "peru"
 
-    def with_acronyms(self, found: dict[str, str]) -> "Aliases":
+    def with_acronyms(self, found: dict[str, str]) -> Aliases:
         merged = dict(self.acronyms)
         merged.update({k.lower(): v for k, v in found.items()})
         return Aliases(merged, self.titles, self.canonical, self.demonyms)
@@ -48,7 +48,7 @@ def load_aliases(extra: Iterable[Path] = ()) -> Aliases:
     """The packaged alias table, extended by user files of the same shape (TOML or JSON)."""
     tables = [_packaged_table("aliases.toml"), _packaged_table("places.toml")]
     for path in extra:
-        tables.append(_read_table(path))
+        tables.append(_checked_table(_read_table(path), path))
     acronyms: dict[str, str] = {}
     titles: set[str] = set()
     canonical: dict[str, str] = {}
@@ -100,6 +100,30 @@ def _read_table(path: Path) -> dict:
         raise ConfigError(f"alias file {path}: not valid UTF-8 JSON: {exc}") from None
     if not isinstance(table, dict):
         raise ConfigError(f"alias file {path}: expected an object of tables, found {type(table).__name__}")
+    return table
+
+
+def _checked_table(table: dict, path: Path) -> dict:
+    """A user's alias table as load_aliases reads it, or a ConfigError naming the file and the table at fault:
+    a wrong shape ("acronyms" as a list, an empty name group) would otherwise fail deep in the scan."""
+    from claimcheck.errors import ConfigError
+
+    def fail(key: str, expected: str, value) -> ConfigError:
+        return ConfigError(f"alias file {path}: '{key}' must be {expected}, got {value!r}"[:300])
+
+    for key in ("acronyms", "demonyms"):
+        value = table.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise fail(key, "a table of name = \"expansion\" strings", value)
+    titles, names = table.get("titles", {}), table.get("names", {})
+    words = titles.get("words", []) if isinstance(titles, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise fail("titles", "a table with words = a list of strings", titles)
+    groups = names.get("groups", []) if isinstance(names, dict) else None
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and g and all(isinstance(n, str) for n in g) for g in groups
+    ):
+        raise fail("names", "a table with groups = a list of non-empty lists of names", names)
     return table
 
 

@@ -41,7 +41,7 @@ def _noun_synonyms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _predicates() -> tuple[dict[str, str], frozenset[str]]:
     table = _predicate_table()
-    synonyms = {}
+    synonyms: dict[str, str] = {}
     for head, words in table["synonyms"].items():
         for word in words:
             synonyms.setdefault(word, head)

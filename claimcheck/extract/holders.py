@@ -12,7 +12,8 @@ from claimcheck.extract.grammar import Event
 from claimcheck.extract.modality import governors
 from claimcheck.extract.scope import Sentence
 
-_PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "its", "their", "they", "them", "it", "i", "me", "my", "we", "our"}
+_PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "its", "their", "they", "them", "it", "i", "me", "my", "we",
+                    "our"}
 
 
 def holder_of(root: Token, event: Event, measured: Token | None, ctx: Sentence) -> tuple[str | None, bool]:

@@ -38,33 +38,35 @@ def list_claims(
             if enum.intro_start is not None and enum.intro_start <= c.value_start < (enum.intro_end or enum.start)
         ]
         if intro and _firm(intro[-1]):
-            linked[intro[-1].id] = _link(intro[-1], list_claim, lists.partiality(article.text[intro[-1].value_end : enum.start]))
+            partiality = lists.partiality(article.text[intro[-1].value_end : enum.start])
+            linked[intro[-1].id] = _link(intro[-1], list_claim, partiality)
         found.append(list_claim)
     previous: Span | None = None
     for sent, kind, names in sentences:
         if kind == "item":
             continue
         taken: list[lists.Enumeration] = []
-        enum = _following_list(article, sent) if previous is not None else None
-        announcing = [
-            c for c in counts
-            if previous.start_char <= c.value_start < previous.end_char and c.id not in linked
-        ] if enum is not None else []
-        if announcing and _firm(announcing[-1]):
-            list_claim = _as_claim(article, enum, names=names, sentence=sent)
-            linked[announcing[-1].id] = _link(announcing[-1], list_claim, enum.partial)
-            found.append(list_claim)
-            taken.append(enum)
+        following = _following_list(article, sent) if previous is not None else None
+        if previous is not None and following is not None:
+            announcing = [
+                c for c in counts
+                if previous.start_char <= c.value_start < previous.end_char and c.id not in linked
+            ]
+            if announcing and _firm(announcing[-1]):
+                list_claim = _as_claim(article, following, names=names, sentence=sent)
+                linked[announcing[-1].id] = _link(announcing[-1], list_claim, following.partial)
+                found.append(list_claim)
+                taken.append(following)
         previous = sent
         for count in counts:
             if count.id in linked or not (sent.start_char <= count.value_start < sent.end_char):
                 continue
-            enum = lists.delimited_list(article.text, _noun_end(doc, count), sent.end_char)
-            if enum is not None and _verbless(doc, enum) and not _breakdown(enum):
-                list_claim = _as_claim(article, enum, names=names, sentence=sent)
-                linked[count.id] = _link(count, list_claim, enum.partial)
+            delimited = lists.delimited_list(article.text, _noun_end(doc, count), sent.end_char)
+            if delimited is not None and _verbless(doc, delimited) and not _breakdown(delimited):
+                list_claim = _as_claim(article, delimited, names=names, sentence=sent)
+                linked[count.id] = _link(count, list_claim, delimited.partial)
                 found.append(list_claim)
-                taken.append(enum)
+                taken.append(delimited)
         for first, enum in lists.inline_lists(sent, article.text):
             if any(enum.start < t.end and t.start < enum.end for t in taken) or _breakdown(enum):
                 continue

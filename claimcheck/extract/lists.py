@@ -177,7 +177,9 @@ def _enumeration(text: str, start: int, end: int, closer: str | None) -> Enumera
         at = text.index(piece, cursor)
         spans.append((at, at + len(piece)))
         cursor = at + len(piece)
-    return Enumeration(start=spans[0][0], end=spans[-1][1], items=tuple(pieces), item_spans=tuple(spans), style="inline")
+    return Enumeration(
+        start=spans[0][0], end=spans[-1][1], items=tuple(pieces), item_spans=tuple(spans), style="inline"
+    )
 
 
 def _pieces(body: str) -> list[str]:

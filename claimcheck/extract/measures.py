@@ -148,7 +148,8 @@ def measure_words(value: Span, event: Event, measured: Token | None, counted: To
 def measure_of(
     words: list[str], measured: Token | None, counted: Token | None, event: Event, use_verb: bool = True,
 ) -> tuple[str | None, str | None]:
-    """(measure, what it was read from): a class when the words name one ("killed" -> dead), else the noun, else the verb.
+    """(measure, what it was read from): a class when the words name one ("killed" -> dead), else the noun, else
+    the verb.
 
     A verb gives the class only to figures that count people ("26 people were killed") or
     nothing ("26 were killed"): "six members voted" counts members, not votes.
@@ -165,7 +166,7 @@ def measure_of(
         # a modifier names the class of a head count ("injured passengers"), not of a thing ("pro-death jurors")
         if word in classes and of_people and (word in noun_words or use_verb):
             return classes[word], "class"
-    if noun is not None:
+    if noun is not None and noun_lemma is not None:  # the one implies the other
         if noun_lemma in generic or noun_lemma in groups:
             return "people", "noun"
         compounds = [

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claimcheck.extract.measures import word_lists
+from claimcheck.models import Modality
 
 _FUTURE_FRAMES = {"set", "due", "poised", "slated", "scheduled", "likely", "expected", "going"}
 _CLAUSE_EDGES = {"advcl", "parataxis", "ROOT"}
@@ -29,9 +30,11 @@ def from_level(root: Token) -> bool:
 
 
 _MODALS = {"may", "might", "could", "would", "should", "can", "will", "shall"}
+_GOVERNOR_MODALITIES: tuple[Modality, ...] = ("earlier", "rumoured", "expected", "ruled_out")  # first found wins
+_CLAUSE_MODALITIES: tuple[Modality, ...] = ("earlier", "rumoured")
 
 
-def modality_of(root: Token, measured: Token | None, value: Span | None = None, of_date: bool = False) -> str:
+def modality_of(root: Token, measured: Token | None, value: Span | None = None, of_date: bool = False) -> Modality:
     """asserted, expected, rumoured, ruled_out or earlier, from the words that govern the value in its clause.
 
     For a date, adjectives on the way up do not count: "his previous record, set in 2022"
@@ -51,7 +54,8 @@ def modality_of(root: Token, measured: Token | None, value: Span | None = None, 
     for token in governors(root):
         note(token)
         for child in token.children:
-            if child.dep_ in (("aux", "advmod", "neg") if of_date else ("aux", "advmod", "neg", "amod", "det", "nsubj")):
+            firming = ("aux", "advmod", "neg") if of_date else ("aux", "advmod", "neg", "amod", "det", "nsubj")
+            if child.dep_ in firming:
                 note(child)  # "Earlier rumors suggested that ...": the subject says how firm
         if token.lemma_.lower() in _FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in token.children):
             return "expected"  # "is set to inject", "is due to open"
@@ -59,7 +63,7 @@ def modality_of(root: Token, measured: Token | None, value: Span | None = None, 
         for child in measured.children:
             if child.dep_ in ("amod", "det", "advmod"):
                 note(child)
-    for name in ("earlier", "rumoured", "expected", "ruled_out"):
+    for name in _GOVERNOR_MODALITIES:
         if any(word in words[name] for word in seen):
             return name
     if measured is not None:
@@ -68,7 +72,7 @@ def modality_of(root: Token, measured: Token | None, value: Span | None = None, 
         clause = [w for child in measured.children if child.dep_ in ("relcl", "acl")
                   for t in (child, *(g for g in child.children if g.dep_ in ("advmod", "neg", "aux")))
                   for w in (t.lemma_.lower(), t.lower_)]
-        for name in ("earlier", "rumoured"):
+        for name in _CLAUSE_MODALITIES:
             if any(word in words[name] for word in clause):
                 return name
     return "asserted"

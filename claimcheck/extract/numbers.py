@@ -14,13 +14,18 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Literal
+
+from claimcheck.models import Qualifier
+
+AmountKind = Literal["number", "money", "percent"]
 
 
 @dataclass(frozen=True)
 class Amount:
     number: float
     unit: str | None  # "USD", "%", "km", None for a bare count
-    kind: str  # "number", "money", "percent"
+    kind: AmountKind
     high: float | None = None  # the upper end of a range: "75-100 basis points"
     step: float = 0.0  # the rounding the written figure implies: "3.2" -> 0.1, "2.5 billion" -> 1e8
 
@@ -56,7 +61,7 @@ def parse_amount(text: str) -> Amount | None:
     unit: str | None = multiword.group(1).lower() if multiword else None
     if unit is not None and unit not in units():
         unit = unit.rstrip("s") + "s"
-    kind = "number"
+    kind: AmountKind = "number"
     ranged = False
     for index, token in enumerate(tokens):
         bare = token if token in ("rs.", "km/h") else token.rstrip(".")
@@ -174,10 +179,11 @@ def rounding_step(text: str, number: float | None = None) -> float:
 
 # ------------------------------------------------------------------ qualifiers
 
-_QUALIFIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+_QUALIFIERS: tuple[tuple[Qualifier, tuple[str, ...]], ...] = (
     ("at_least", ("at least", "no fewer than", "no less than", "a minimum of", "minimum of", "at a minimum",
                   "as low as", "starting at", "from as little as")),
-    ("more_than", ("more than", "over", "above", "upwards of", "in excess of", "greater than", "exceeding", "nearly over")),
+    ("more_than", ("more than", "over", "above", "upwards of", "in excess of", "greater than", "exceeding",
+                   "nearly over")),
     ("up_to", ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of", "maximum of",
                "as high as")),
     ("less_than", ("less than", "fewer than", "under", "below", "short of")),
@@ -195,7 +201,7 @@ _QUALIFIER_START = [
 _BETWEEN = re.compile(r"(?:^|\s)between\s*$", re.I)
 
 
-def qualifier_of(before: str, text: str) -> str:
+def qualifier_of(before: str, text: str) -> Qualifier:
     """How the words just before a figure (or its own first words) bound it: "at least 20" -> at_least."""
     for name, rx in _QUALIFIER_START:
         if rx.match(text.strip() + " "):

@@ -128,7 +128,9 @@ def tally_side(value: Span) -> str | None:
     return None
 
 
-def groups_of(value: Span, counted: Token | None, measured: Token | None, event: Event, ctx: Sentence) -> frozenset[str]:
+def groups_of(
+    value: Span, counted: Token | None, measured: Token | None, event: Event, ctx: Sentence
+) -> frozenset[str]:
     """Who within the measure: "tourists", "on board", "Kenyan": a part, not the whole."""
     found: set[str] = set()
     _, groups = people_nouns()
@@ -178,7 +180,9 @@ def _sub_period(counted: Token | None, event: Event) -> str | None:
                 continue
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if obj is not None and prep.lower_ == "over" and obj.lemma_.lower() == "course":
-                obj = next((g for of in obj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"), None)
+                obj = next(
+                    (g for of in obj.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj"), None
+                )
             elif prep.lower_ == "over":
                 continue  # "over 200": a bound, read elsewhere
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.pos_ == "NOUN":
@@ -231,7 +235,8 @@ def clause_places(verb: Token | None, ctx: Sentence, noun: Token | None = None) 
     places = set()
     for ent in ents_in(ctx.sent):
         if ent.start in indices and (ent.label_ in PLACE_LABELS or (
-                ent.label_ == "NORP" and demonym(normalise(ent.text, ctx.aliases), ctx.aliases) != normalise(ent.text, ctx.aliases))):
+                ent.label_ == "NORP"
+                and demonym(normalise(ent.text, ctx.aliases), ctx.aliases) != normalise(ent.text, ctx.aliases))):
             key = normalise(ent.text, ctx.aliases)
             places.add(demonym(key, ctx.aliases))
     return frozenset(places)

@@ -2,13 +2,16 @@
 
 A conflict between two files is annotated on both, so each file's view shows
 its side. Escaping follows the Actions toolkit: in the message `%`, CR and LF;
-in properties also `:` and `,`, which would otherwise end the property.
+in properties also `:` and `,`, which would otherwise end the property. Other
+control characters would act on the log viewer as on a terminal: they are
+written as escapes first.
 """
 from __future__ import annotations
 
 from claimcheck.models import Finding, Report
 from claimcheck.report.kinds import kind_info
 from claimcheck.report.paths import claim_path, document_paths
+from claimcheck.report.wording import visible
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,7 +25,9 @@ def render(report: Report, **_options) -> str:
         _command("notice", {"file": d.path, "title": "claimcheck: document warning"}, w)
         for d in report.documents for w in d.warnings
     ]
-    lines += [_command("notice", {"file": s.path, "title": "claimcheck: file skipped"}, s.reason) for s in report.skipped]
+    lines += [
+        _command("notice", {"file": s.path, "title": "claimcheck: file skipped"}, s.reason) for s in report.skipped
+    ]
     return "".join(line + "\n" for line in lines)
 
 
@@ -42,7 +47,7 @@ def _command(level: str, properties: dict[str, str], message: str) -> str:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -19,14 +19,14 @@ def value_spans(claim: Claim) -> list[tuple[int, int]]:
         return _item_spans(text, claim.value.items, max(relative, 0) if relative < len(text) else 0)
     length = claim.value_end - claim.value_start
     wanted = claim.value.text
-    if 0 <= relative and relative + length <= len(text) and _same(text[relative : relative + length], wanted):
+    if relative >= 0 and relative + length <= len(text) and _same(text[relative : relative + length], wanted):
         return [(relative, relative + length)]
     found = text.find(wanted.strip()) if wanted.strip() else -1
     return [(found, found + len(wanted.strip()))] if found >= 0 else []
 
 
 def _item_spans(text: str, items: tuple[str, ...], cursor: int) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for item in items:
         item = item.strip()
         found = text.find(item, cursor) if item else -1

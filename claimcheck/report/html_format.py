@@ -146,9 +146,12 @@ def _baseline_badge(finding: Finding) -> str:
 def _sources(finding: Finding, paths: dict[str, str]) -> str:
     """`claimcheck check`: which corpus articles disagree with the draft, and which agree."""
     rows = []
-    for label, claims in (("Corpus sources that disagree", finding.disagreeing), ("Corpus sources that agree", finding.agreeing)):
+    sides = (("Corpus sources that disagree", finding.disagreeing), ("Corpus sources that agree", finding.agreeing))
+    for label, claims in sides:
         if claims:
-            where = ", ".join(f"{_e(claim_path(paths, c))}:{c.line} ({_e(' '.join(c.value.text.split()))})" for c in claims)
+            where = ", ".join(
+                f"{_e(claim_path(paths, c))}:{c.line} ({_e(' '.join(c.value.text.split()))})" for c in claims
+            )
             rows.append(f"<li><strong>{label}:</strong> {where}</li>")
     return '<ul class="sources">\n' + "\n".join(rows) + "\n</ul>\n" if rows else ""
 
@@ -200,7 +203,8 @@ def value_label(value: Value) -> tuple[str, str]:
 
 def _corroborations(report: Report, anchors: dict[str, str], paths: dict[str, str]) -> str:
     items = "\n".join(
-        f'<details class="agree">\n<summary>✓ {_e(f.summary)}</summary>\n{_quotes(f.claims, anchors, paths)}\n</details>'
+        f'<details class="agree">\n<summary>✓ {_e(f.summary)}</summary>\n'
+        f'{_quotes(f.claims, anchors, paths)}\n</details>'
         for f in report.corroborations
     ) or '<p class="none">No fact was stated alike in several documents.</p>'
     return f'<section id="corroborations">\n<h2>Corroborations</h2>\n{items}\n</section>'
@@ -241,8 +245,8 @@ def _story_documents(documents: tuple[str, ...], anchors: dict[str, str], paths:
 def _documents(report: Report, anchors: dict[str, str]) -> str:
     cited: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        for doc in dict.fromkeys(c.document for c in finding.claims):
-            cited.setdefault(doc, []).append(finding)
+        for doc_id in dict.fromkeys(c.document for c in finding.claims):
+            cited.setdefault(doc_id, []).append(finding)
     rows = []
     for doc in report.documents:
         published = (
@@ -250,7 +254,8 @@ def _documents(report: Report, anchors: dict[str, str]) -> str:
             if doc.published else '<span class="detail">unknown</span>'
         )
         links = " ".join(
-            f'<a class="badge {f.severity}" href="#{finding_anchor(f)}" title="{_e(f.id)}">{_e(kind_info(f.kind).title)}</a>'
+            f'<a class="badge {f.severity}" href="#{finding_anchor(f)}" title="{_e(f.id)}">'
+            f'{_e(kind_info(f.kind).title)}</a>'
             for f in cited.get(doc.id, [])
         ) or '<span class="detail">none</span>'
         notes = [_e(w) for w in doc.warnings]

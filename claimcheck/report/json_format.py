@@ -111,7 +111,7 @@ def frame_dict(frame: Frame) -> dict:
         out["holder"] = frame.holder
     if frame.counted:
         out["counted"] = frame.counted
-    scope = {}
+    scope: dict[str, list[str] | list[list[str]]] = {}
     if frame.places:
         scope["places"] = sorted(frame.places)
     if frame.groups:

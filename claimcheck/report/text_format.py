@@ -9,19 +9,27 @@ from rich.text import Text
 
 from claimcheck import baseline
 from claimcheck.models import Claim, Finding, Report
+from claimcheck.report.paths import openable, openable_paths, scan_base
 from claimcheck.report.story_groups import story_groups
+from claimcheck.report.wording import counted, visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STORY_NAMES = 6  # documents named per story line; --verbose names them all
 
 
 def render(
-    report: Report, color: bool = False, width: int = 100, verbose: bool = False, quiet: bool = False, **_options,
+    report: Report, color: bool = False, width: int | None = None, verbose: bool = False, quiet: bool = False,
+    **_options,
 ) -> str:
-    """The report for people; `quiet` keeps the findings alone, so nothing found prints nothing."""
+    """The report for people; `quiet` keeps the findings alone, so nothing found prints nothing.
+
+    Lines are wrapped at `width` (a terminal's); with None they are not wrapped, so that a file or a
+    pipe gets one line per line and no padding.
+    """
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
-    paths = {d.id: d.path for d in report.documents}
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 100_000,
+                      soft_wrap=width is None, highlight=False)
+    paths = {doc: visible(path) for doc, path in openable_paths(report).items()}
     for finding in report.findings:
         _finding(console, finding, paths, sources=report.check is not None)
     if quiet:
@@ -30,33 +38,34 @@ def render(
         console.print(Text("Suppressed by claimcheck comments", style="bold"))
         for s in report.suppressed:
             where = f"{paths.get(s.document, s.document)} line {s.line}"
-            console.print("  " + escape(f"{s.finding.kind} [{s.finding.id}] by {where}: {s.reason}"))
+            console.print("  " + escape(visible(f"{s.finding.kind} [{s.finding.id}] by {where}: {s.reason}")))
         console.print()
     if report.baseline is not None and report.baseline.fixed:
-        console.print(Text(f"Fixed since the baseline {report.baseline.path}", style="bold green"))
+        console.print(Text(f"Fixed since the baseline {visible(report.baseline.path)}", style="bold green"))
         for entry in report.baseline.fixed:
-            console.print(f"  [green]✓[/] {escape(entry.kind)}: {escape(entry.summary)}")
+            console.print(f"  [green]✓[/] {escape(visible(entry.kind))}: {escape(visible(entry.summary))}")
         console.print()
     if report.corroborations:
         console.print(Text("Corroborated", style="bold green"))
         for finding in report.corroborations:
-            console.print(f"  [green]✓[/] {escape(finding.summary)}")
+            console.print(f"  [green]✓[/] {escape(visible(finding.summary))}")
         console.print()
     # a check is about the drafts: the corpus's own warnings are in the JSON report and in scan's
     shown = report.documents if report.check is None else [d for d in report.documents if d.id in report.check.drafts]
-    warnings = [(d.path, w) for d in shown for w in d.warnings]
-    warnings += [(s.path, f"skipped: {s.reason}") for s in report.skipped]
+    warnings = [(paths[d.id], w) for d in shown for w in d.warnings]
+    warnings += [(openable(scan_base(report), s.path), f"skipped: {s.reason}") for s in report.skipped]
     if warnings:
         console.print(Text("Warnings", style="bold"))
         for path, warning in warnings:
-            console.print(f"  {escape(path)}: {escape(warning)}")
+            console.print(f"  {escape(visible(path))}: {escape(visible(warning))}")
         console.print()
     _stories(console, report, paths, verbose)
     if verbose:
         for d in report.documents:
             published = f"{d.published} ({d.published_from})" if d.published else "publication date unknown"
             copies = f", same text as {', '.join(d.near_duplicates)}" if d.near_duplicates else ""
-            console.print(f"  {escape(d.path)}: {d.claims} claims, {published}{escape(copies)}")
+            claims = counted(d.claims, "claim")
+            console.print(f"  {escape(paths[d.id])}: {claims}, {published}{escape(visible(copies))}")
         console.print()
     console.print(summary_line(report))
     return buffer.getvalue()
@@ -72,7 +81,8 @@ def _stories(console: Console, report: Report, paths: dict[str, str], verbose: b
     for n, story in enumerate(groups.shared, start=1):
         names = _names(story.documents, paths, verbose)
         # Text, not markup: a label or a path is printed as written, brackets and colons included
-        console.print(Text(f"  story {n}: {story.label} — {len(story.documents)} documents: {names}"))
+        size = counted(len(story.documents), "document")
+        console.print(Text(f"  story {n}: {visible(story.label)} — {size}: {names}"))
     if groups.alone:
         verb = "document stands" if len(groups.alone) == 1 else "documents stand"
         console.print(Text(f"  {len(groups.alone)} {verb} alone: {_names(groups.alone, paths, verbose)}"))
@@ -92,9 +102,10 @@ def _finding(console: Console, finding: Finding, paths: dict[str, str], sources:
     known = f"{finding.baseline} " if finding.baseline else ""
     console.print(
         Text.assemble((known, "dim"), (f"{finding.severity.upper()} ", style), (finding.kind, "bold"),
-                      f"  {finding.subject}  ", (f"[{finding.id}, confidence {finding.confidence:.2f}]", "dim"))
+                      f"  {visible(finding.subject)}  ",
+                      (f"[{finding.id}, confidence {finding.confidence:.2f}]", "dim"))
     )
-    console.print(f"  {escape(finding.summary)}")
+    console.print(f"  {escape(visible(finding.summary))}")
     for claim in finding.claims:
         console.print(_quote(claim, paths))
     if sources:
@@ -109,12 +120,14 @@ def _sources(claims: tuple[Claim, ...], paths: dict[str, str]) -> str:
 
 
 def _shown_value(claim: Claim) -> str:
-    return f"{len(claim.value.items)} items" if claim.value.kind == "list" else claim.value.text.strip()[:60]
+    if claim.value.kind == "list":
+        return counted(len(claim.value.items), "item")
+    return visible(claim.value.text.strip()[:60])
 
 
 def _quote(claim: Claim, paths: dict[str, str]) -> Text:
     where = f"{paths.get(claim.document, claim.document)}:{claim.line}"
-    text = " ".join(claim.text.split())
+    text = visible(" ".join(claim.text.split()))
     if len(text) > 220:
         text = text[:217] + "..."
     shown = _shown_value(claim)
@@ -123,11 +136,12 @@ def _quote(claim: Claim, paths: dict[str, str]) -> Text:
 
 def summary_line(report: Report) -> str:
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-    parts = [f"{len(report.documents)} documents", f"{len(report.findings)} findings "
-             f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)",
-             f"{len(report.corroborations)} corroborations"]
+    parts = [counted(len(report.documents), "document"), counted(len(report.findings), "finding")
+             + f" ({counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
+             f"{counts['info']} info)",
+             counted(len(report.corroborations), "corroboration")]
     if report.skipped:
-        parts.append(f"{len(report.skipped)} files skipped")
+        parts.append(f"{counted(len(report.skipped), 'file')} skipped")
     if report.suppressed:
         parts.append(f"{len(report.suppressed)} suppressed")
     if report.baseline is not None:
@@ -135,7 +149,7 @@ def summary_line(report: Report) -> str:
     line = ", ".join(parts)
     if report.check is not None:
         scope = report.check
-        line = f"checked {len(scope.drafts)} draft(s) against {scope.against}: " + line
+        line = f"checked {counted(len(scope.drafts), 'draft')} against {visible(scope.against)}: " + line
         if scope.corpus_findings:
-            line += f"; {scope.corpus_findings} findings inside the corpus alone not shown (scan lists them)"
+            line += f"; {counted(scope.corpus_findings, 'finding')} inside the corpus alone not shown (scan lists them)"
     return line

@@ -1,0 +1,119 @@
+"""Normalisers of durations ("three months", "two-day", "several years", "for years",
+"half an hour") and sets ("each year", "every Monday", "weekly", "twice a week", "$10 a day")."""
+from __future__ import annotations
+
+import re
+
+from claimcheck.timex.context import DocumentContext, TimexSpan
+from claimcheck.timex.quantities import iso_duration, number_of
+from claimcheck.timex.vocabulary import MONTHS, PARTS_OF_DAY, SEASONS, VAGUE_UNITS, WEEKDAYS, modifier, unit_key
+
+Match = re.Match[str]
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+                "yearly": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W",
+                "fortnightly": "P2W", "semiannually": "P6M", "biannually": "P6M"}
+
+
+def normalise_duration(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    unit = unit_key(match["unit"])
+    if unit is None:
+        return None
+    quantity = match["q"].lower()
+    determiner = (match["the"] or "").lower()
+    modifier_words = (match["mod"] or "").lower()
+    if determiner in ("a", "an", "its", "their", "his", "her") and not modifier_words:
+        # TimeBank leaves such a determiner out ("its [first three months]"), but keeps the "a" of "a few"
+        start = match.start("rel") if match["rel"] else match.start("q")
+        if determiner in ("a", "an") and quantity in ("few", "couple", "couple of"):
+            start = match.start("the")
+    if context.text[match.end("q"):match.end("q") + 1] == "-" and not modifier_words:
+        start = max(start, match.start("q"))  # attributive "the two-week [visit]": TimeBank tags "two-week"
+    if match["orso"] and "or so" not in match["orso"]:
+        end = match.end("unit")  # "a year or two": only the part next to the unit
+    # a rate: "50,000 CDs a year", "$10 a day" -> SET
+    if quantity in ("a", "an") and not determiner and not modifier_words:
+        before = context.token_before(match.start("q"))
+        if before is not None and ((before.tag_ in ("NNS", "CD", "$", "NN") and before.lower_ not in ("time",))
+                                   or before.lower_ in ("%", "percent")):
+            return [TimexSpan(match.start("q"), end, "SET", iso_duration(1, unit))]
+    n = number_of(quantity)
+    if quantity in ("a", "an") and match["more"] and match["more"].lower() in ("additional", "further", "extra"):
+        n = 1
+    return [TimexSpan(start, end, "DURATION", iso_duration(n, unit), modifier(modifier_words))]
+
+
+def normalise_hyphenated_duration(match: Match, start: int, end: int,
+                                  context: DocumentContext) -> list[TimexSpan] | None:
+    unit = unit_key(match["unit"])
+    if unit is None:
+        return None
+    quantity = match["q"].lower()
+    if quantity == "multi":
+        n = None
+    elif quantity == "half":
+        n = 0.5
+    else:
+        n = number_of(quantity)
+    mod = "MORE_THAN" if (match["long"] or "").lower() == "plus" else None  # "10-year-plus"
+    return [TimexSpan(start, end, "DURATION", iso_duration(n, unit), mod)]
+
+
+def normalise_vague_duration(match: Match, start: int, end: int,
+                             context: DocumentContext) -> list[TimexSpan] | None:
+    unit = unit_key(match["unit"])
+    if unit is None:
+        return None
+    return [TimexSpan(start, end, "DURATION", VAGUE_UNITS[unit])]
+
+
+def normalise_for_units(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    unit = unit_key(match["unit"])
+    return [TimexSpan(start, end, "DURATION", VAGUE_UNITS[unit])] if unit else None
+
+
+def normalise_half_unit(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    n: float | None
+    if match["unit"]:
+        unit = unit_key(match["unit"])
+        n = 0.5
+    else:
+        unit = unit_key(match["unit2"])
+        base = number_of(match["q"])
+        n = None if base is None else base + 0.5
+    if unit is None:
+        return None
+    if unit == "minute" and n is not None and not float(n).is_integer():
+        # seconds, which iso_duration does not go down to
+        return [TimexSpan(start, end, "DURATION", f"PT{int(n)}M30S" if n >= 1 else "PT30S", modifier(match["mod"]))]
+    return [TimexSpan(start, end, "DURATION", iso_duration(n, unit), modifier(match["mod"]))]
+
+
+def normalise_set(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    if match["adv"]:
+        return [TimexSpan(start, end, "SET", _ADVERB_SETS[match["adv"].lower()])]
+    if match["times"]:
+        unit = unit_key(match["u2"])
+        if unit is None:
+            return None
+        return [TimexSpan(start, end, "SET", iso_duration(1, unit) if unit != "quarter" else "P1Q")]
+    every = match["u"]
+    ordinal = (match["ord"] or "").lower()
+    n = 2 if ordinal in ("other", "second") else 3 if ordinal == "third" else 1
+    key = every.lower().rstrip(".")
+    if key in WEEKDAYS and every[0].isupper():
+        return [TimexSpan(start, end, "SET", f"XXXX-WXX-{WEEKDAYS[key]}")]
+    if key in MONTHS and every[0].isupper():
+        return [TimexSpan(start, end, "SET", f"XXXX-{MONTHS[key]:02d}")]
+    if key in SEASONS:
+        return [TimexSpan(start, end, "SET", f"XXXX-{SEASONS[key]}")]
+    if key in PARTS_OF_DAY:
+        return [TimexSpan(start, end, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[key]}")]
+    if key == "weekend":
+        return [TimexSpan(start, end, "SET", "XXXX-WXX-WE")]
+    unit = unit_key(key)
+    if unit is None:
+        return None
+    if unit == "quarter":
+        return [TimexSpan(start, end, "SET", f"P{n}Q")]
+    return [TimexSpan(start, end, "SET", iso_duration(n, unit))]
