@@ -360,3 +360,37 @@ def test_dates_reads_the_file_with_its_symbol_runs_cut_short(desk):
     assert result.exit_code == 0, result.output
     (timex,) = json.loads(result.stdout)
     assert timex["value"] == "2024-03-09" and timex["start"] == len("Paid $2.4bn ") + 16000 + len(" on ")
+
+
+@pytest.mark.slow
+def test_the_cli_lists_an_unreadable_folder_and_reports_the_rest(desk, monkeypatch):
+    (desk / "locked").mkdir()
+    (desk / "a.txt").write_text(f"date 2024-03-04\n{BRIDGE_2019}\n", encoding="utf-8")
+    (desk / "b.txt").write_text(f"date 2024-03-05\n{BRIDGE_2021}\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def refusing(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    report = report_of(run("scan", "news", "--format", "json"))
+    assert report["skipped"] == [{"path": "locked/", "reason": "folder not read: Permission denied"}]
+    assert len(report["findings"]) == 1
+
+
+@pytest.mark.slow
+def test_output_through_a_symlink_keeps_the_link_the_mode_and_no_temporary_file(desk, tmp_path):
+    (desk / "a.txt").write_text(f"date 2024-03-04\n{BRIDGE_2019}\n", encoding="utf-8")
+    (desk / "b.txt").write_text(f"date 2024-03-05\n{BRIDGE_2021}\n", encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "reports" / "latest.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    (tmp_path / "report.json").symlink_to(target)
+    result = run("scan", "news", "--format", "json", "--output", "report.json")
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "report.json").is_symlink() and stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert json.loads(target.read_text())["findings"]
+    assert [p.name for p in (tmp_path / "reports").iterdir()] == ["latest.json"]
