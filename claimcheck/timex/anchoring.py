@@ -6,12 +6,18 @@ nothing is anchored and the callers keep X placeholders.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from claimcheck.timex.calendar_math import quarter_of
 from claimcheck.timex.context import DocumentContext
-from claimcheck.timex.tense import FUTURE, PAST, PERFECT
+from claimcheck.timex.tense import ARRANGEMENT_VERBS, FUTURE, PAST, PERFECT, PRESENT, governing_verb
 
-# after "until"/"before" under these, a weekday is a deadline ahead even in a past sentence
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# a month after these is an end point
+_END_POINT_PREPOSITIONS = {"until", "till", "through"}
+# after "until"/"before"/"by" under these, a weekday is a deadline ahead even in a past sentence
 _DEADLINE_VERBS = {"postpone", "delay", "extend", "give", "adjourn", "defer", "suspend", "push", "move",
                    "grant", "set", "allow"}
 
@@ -24,6 +30,21 @@ def year_for_month(context: DocumentContext, month: int, position: int) -> int |
     year = context.dct.year
     months_ahead = month - context.dct.month
     tense = context.tense(position)
+    before = context.token_before(position)
+    if before is not None and before.lower_ in ("last", "next"):
+        # "last Oct. 23": the latest one gone; "next Feb. 1": the first one ahead
+        if before.lower_ == "last":
+            return year - 1 if months_ahead > 0 else year
+        return year + 1 if months_ahead < 0 else year
+    token = context.token_at(position)
+    preposition = _governing_preposition(token)
+    if preposition == "since":
+        return year - 1 if months_ahead > 0 else year  # "since June": the last June gone
+    if preposition == "effective" or (preposition in _END_POINT_PREPOSITIONS
+                                      and (tense != PAST or _deadline_verb(token))):
+        # "effective Feb. 1", "extended loans through January": the tense is the announcing's,
+        # the date is ahead. Otherwise a past end point is past ("was at large until Dec. 7").
+        tense = FUTURE
     if tense in (PAST, PERFECT):
         return year - 1 if months_ahead > 2 else year
     if tense == FUTURE:
@@ -53,6 +74,12 @@ def weekday_date(context: DocumentContext, weekday: int, position: int, relation
         return None
     days_back = (dct.isoweekday() - weekday) % 7
     days_ahead = (weekday - dct.isoweekday()) % 7
+    if relation in ("the previous", "the preceding", "the following"):
+        # counted from the day just talked about: "down 4.5% from the previous Friday"
+        anchor = context.anchor_day() or dct
+        if relation == "the following":
+            return anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7 or 7)
+        return anchor - dt.timedelta(days=(anchor.isoweekday() - weekday) % 7 or 7)
     if relation in ("last", "past", "this past"):
         return dct - dt.timedelta(days=days_back or 7)
     if relation in ("next", "coming", "this coming"):
@@ -61,14 +88,44 @@ def weekday_date(context: DocumentContext, weekday: int, position: int, relation
         return dct
     token = context.token_at(position)
     tense = context.tense(position)
-    governors = [token.head, token.head.head, token.head.head.head] if token is not None else []
+    # "before Friday's purchases" names an event, not a deadline: a possessive weekday is
+    # anchored by its tense alone
+    governors = ([token.head, token.head.head, token.head.head.head]
+                 if token is not None and token.dep_ != "poss" else [])
     for governor in governors:
-        if governor.lower_ in ("until", "till", "before") and governor.dep_ == "prep":
+        if governor.lower_ in ("until", "till", "before", "by") and governor.dep_ == "prep":
             if tense != PAST or governor.head.lemma_ in _DEADLINE_VERBS:
                 return dct + dt.timedelta(days=days_ahead)  # a deadline: "postponed until Tuesday"
             break
+    # "has scheduled a news conference Thursday", "plans to hold a news conference on Tuesday":
+    # the arranged event is ahead. In the past ("planned ... for Saturday was canceled") it may
+    # be over, so the past tense still decides there.
+    verb = governing_verb(token) if token is not None else None
+    if verb is not None and verb.lemma_ in ARRANGEMENT_VERBS and tense in (PRESENT, PERFECT):
+        return dct + dt.timedelta(days=days_ahead)
     if relation == "this":
         return dct - dt.timedelta(days=days_back) if tense == PAST else dct + dt.timedelta(days=days_ahead)
     if tense == FUTURE:
         return dct + dt.timedelta(days=days_ahead)
     return dct - dt.timedelta(days=days_back)
+
+
+def _governing_preposition(token: Token | None) -> str | None:
+    """The preposition (or "effective") a date is the object of: "since [the Oct. 23] slaying",
+    "through January", "effective June 1". Climbs through the noun the date modifies."""
+    for _ in range(3):
+        if token is None or token.head is token:
+            return None
+        head = token.head
+        if token.dep_ in ("pobj", "npadvmod", "compound", "nmod", "nummod", "appos") or head.lower_ == "effective":
+            if head.pos_ in ("ADP", "SCONJ") or head.lower_ == "effective":
+                return head.lower_
+            token = head
+            continue
+        return None
+    return None
+
+
+def _deadline_verb(token: Token | None) -> bool:
+    verb = governing_verb(token) if token is not None else None
+    return verb is not None and verb.lemma_ in _DEADLINE_VERBS

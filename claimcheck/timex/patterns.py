@@ -96,7 +96,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   \s+(?:of\s+)?(?P<mon>{MONTH_NAME})(?:,?\s+(?P<yr>{YEAR_DIGITS}))?""")),
     ("month_name", _compile_rule(rf"""
                   (?:(?P<pre>{POSITION_PREFIX})[-\s]+)?(?:(?P<rel>{RELATIVE_WORD})\s+)?
-                  (?P<mon>{MONTH_NAME})
+                  (?P<mon>{MONTH_NAME})(?!\.?\s*\d{{1,2}}(?!\d))  # "last Oct. 23" is a day: month_day_year's
                   (?:(?:,\s*|\s+)(?:of\s+)?(?P<yr>{ANY_YEAR}|'\d\d(?![\d']))
                   |\s+(?P<post>(?:of\s)?(?:this|last|next)\syear))?""")),
     ("year", _compile_rule(rf"""
@@ -199,7 +199,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                      (?P<u2>{UNIT_SINGULAR})(?![-\w])""")),
     ("day_name", _compile_rule(rf"""
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
-                  (?:(?P<rel>last|next|this|this\scoming|this\spast|coming|past)\s+)?
+                  (?:(?P<rel>last|next|this|this\scoming|this\spast|coming|past
+                     |the\s(?:previous|preceding|following))\s+)?
                   (?P<d>{WEEKDAY_NAME}|today|yesterday|tomorrow|tonight)(?P<pl>(?-i:s)(?![\w']))?
                   (?:(?:,\s*|\s+)(?P<mon>{MONTH_NAME})\s*(?P<day>{DAY_NUMBER}|{DAY_ORDINAL})
                      (?:,?\s+(?P<yr>{YEAR_DIGITS}))?)?

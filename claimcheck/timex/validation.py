@@ -136,7 +136,10 @@ def _month_name(match: re.Match[str], start: int, end: int, context: DocumentCon
 
 def _not_a_figure_after(context: DocumentContext, end: int) -> bool:
     after = context.token_after(end)
-    return not (after is not None and after.lower_ in ("%", "percent", "p.m.", "a.m.", ":"))
+    if after is not None and after.text == ":":
+        # "May 5:30" is a clock time; "PAHALGAM, April 22: Terrorists..." is a dateline
+        return not context.text[after.idx + 1:after.idx + 2].isdigit()
+    return not (after is not None and after.lower_ in ("%", "percent", "p.m.", "a.m."))
 
 
 def _month_day_year(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:

@@ -134,8 +134,12 @@ def normalise_clock_time(match: Match, start: int, end: int, context: DocumentCo
         date = safe_date(year, month, day_number) if year else None
         placeholder = None if date else f"XXXX-{month:02d}-{day_number:02d}"
     else:
-        # a bare time: on the day just talked about, if it was recent enough, else on the dct
-        if context.last_day is not None and context.last_end > start - 300:
+        # a bare time: on the day its own sentence names further on ("at 10:35 a.m. (0735 GMT)
+        # Friday"), else on the day just talked about, if recent enough, else on the dct
+        named = _day_named_later_in_sentence(context, end)
+        if named is not None:
+            date, anchored = named, True
+        elif context.last_day is not None and context.last_end > start - 300:
             date = context.last_day
         elif context.dct is not None:
             date, anchored = context.dct, True
@@ -143,3 +147,16 @@ def normalise_clock_time(match: Match, start: int, end: int, context: DocumentCo
             placeholder = "XXXX-XX-XX"
     base = date.isoformat() if date else placeholder
     return [TimexSpan(start, end, "TIME", f"{base}T{clock}", mod, anchored)]
+
+
+def _day_named_later_in_sentence(context: DocumentContext, end: int) -> dt.date | None:
+    """The date of the first weekday or today/yesterday/tomorrow after `end`, within 8 tokens of its sentence."""
+    token = context.token_after(end)
+    if token is None or context.dct is None:
+        return None
+    sentence_end = token.sent.end
+    for following in token.doc[token.i:min(token.i + 8, sentence_end)]:
+        word = following.lower_.rstrip(".")
+        if word in WEEKDAYS or word in DAY_WORD_OFFSETS:
+            return _day_word_date(following.text, following.idx, None, context)[0]
+    return None

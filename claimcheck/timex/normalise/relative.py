@@ -33,6 +33,11 @@ def _anaphoric_unit(start: int, end: int, unit: str, step: int, mod: str | None,
     Weeks are left to the callers: they mark `anchored` differently for them."""
     dct = context.dct
     if unit == "day":
+        if step == 0 and context.last_kind == "month" and context.last_month is not None:
+            # "last October ... that same day": the nearest date named is a month, so the day is
+            # in that month but not known
+            year, month = context.last_month
+            return [TimexSpan(start, end, "DATE", f"{year}-{month:02d}-XX", mod)]
         anchor = context.anchor_day()
         if anchor is None:
             return [TimexSpan(start, end, "DATE", "XXXX-XX-XX", mod)]
