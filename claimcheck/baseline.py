@@ -47,7 +47,7 @@ def load(path: Path) -> tuple[BaselineEntry, ...]:
     """The entries of a baseline file; BadBaseline when it is missing, unreadable or not a baseline."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # a byte-order mark, as configurations allow
     except FileNotFoundError:
         raise BadBaseline(f"baseline not found: {path} (write one with --write-baseline {path})") from None
     except (OSError, UnicodeDecodeError) as exc:

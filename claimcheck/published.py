@@ -227,8 +227,10 @@ def byline_date(line: str) -> tuple[DateMatch, int] | None:
 
 # ------------------------------------------------------------------ loose date lines and addresses
 
-_SEGMENT_CUT = re.compile(r"\s*(?:[|•·@]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|posted|modified|found)"
-                          r"(?:\s+(?:on|at))?\b:?)\s*", re.I)
+# (?<!\s): whitespace before a cut is taken from where its run starts, so a long run of spaces is crossed
+# once, not tried from each of its positions (which was quadratic)
+_SEGMENT_CUT = re.compile(r"(?:(?<!\s)\s+)?(?:[|•·@]|\s[-–—]\s"
+                          r"|\b(?:last\s+)?(?:updated|published|posted|modified|found)(?:\s+(?:on|at))?\b:?)\s*", re.I)
 _DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _MONTHISH = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 _LOOSE_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl"]

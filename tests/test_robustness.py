@@ -394,3 +394,27 @@ def test_output_through_a_symlink_keeps_the_link_the_mode_and_no_temporary_file(
     assert (tmp_path / "report.json").is_symlink() and stat.S_IMODE(target.stat().st_mode) == 0o644
     assert json.loads(target.read_text())["findings"]
     assert [p.name for p in (tmp_path / "reports").iterdir()] == ["latest.json"]
+
+
+def test_a_run_of_spaces_in_a_date_line_costs_about_what_ordinary_text_does():
+    from claimcheck.published import _SEGMENT_CUT
+
+    spaces = "a" + " " * 20_000 + "b"
+    ordinary = ("Updated June 3 | by staff " * 800)[: len(spaces)]
+    assert _best_of(_SEGMENT_CUT.split, spaces) < 25 * _best_of(_SEGMENT_CUT.split, ordinary) + 0.01
+
+
+@pytest.mark.slow
+def test_a_sentence_of_a_thousand_figures_is_read_for_its_first_ones(desk):
+    from claimcheck.extract.claims import VALUES_PER_SENTENCE
+
+    (desk / "a.txt").write_text("Solberg said 26 people were killed in 2021. " + "2 ©>" * 1000, encoding="utf-8")
+    report = report_of(run("scan", "news", "--format", "json"))
+    assert 0 < report["documents"][0]["claims"] <= 2 * VALUES_PER_SENTENCE + 2
+
+
+def test_a_baseline_with_a_byte_order_mark_is_read(desk):
+    from claimcheck.baseline import load
+
+    (desk / "known.json").write_text('\ufeff{"schema": "claimcheck.baseline/1", "findings": []}', encoding="utf-8")
+    assert load(desk / "known.json") == ()

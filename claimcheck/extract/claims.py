@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,12 @@ _NARRATIVE = re.compile(r"(?i)\b(?:later|earlier|afterwards?|before|after|prior|
 _DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
                         r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
                         r"|\d{4}|today|yesterday|tomorrow|tonight")
+
+
+# A "sentence" with more values than this is a table or figures run together, not prose: only its first
+# ones are read, as each value's frame is found by walking the sentence (many values in a long sentence
+# would cost the square of its length)
+VALUES_PER_SENTENCE = 40
 
 
 def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Aliases) -> list[Claim]:
@@ -54,9 +61,9 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         quote = _quote_bounds(article, sent, kind)
         first = bisect.bisect_left(starts, sent.start_char)
         own = timexes[first : bisect.bisect_left(starts, sent.end_char)]
-        dates = [t for t in own if _dates_something(t, article)]
+        dates = [t for t in own if _dates_something(t, article)][:VALUES_PER_SENTENCE]
         reaching = [t for t in timexes[max(0, first - 3) : first] if t.end > sent.start_char]  # begun before it
-        amounts = list(_amounts(sent, reaching + own, article))
+        amounts = list(islice(_amounts(sent, reaching + own, article), VALUES_PER_SENTENCE))
         ctx = Sentence(
             sent=sent, names=names, places=places_in(after_dateline(sent), aliases),
             periods=tuple((t.start, t.end, t.interval) for t in dates if t.type == "DATE" and t.interval is not None),

@@ -244,10 +244,14 @@ def clause_places(verb: Token | None, ctx: Sentence, noun: Token | None = None) 
 
 def _phrase_tokens(head: Token) -> set[int]:
     """A phrase's tokens, without the clauses hanging off it."""
-    found = {head.i}
-    for child in head.children:
-        if child.dep_ not in _CLAUSE_DEPS:
-            found |= _phrase_tokens(child)
+    # a walk with a stack, not recursion: a long run of junk tokens ("Þ Þ Þ ...") parses as a chain
+    # thousands of tokens deep, past Python's recursion limit
+    found: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        stack.extend(child for child in token.children if child.dep_ not in _CLAUSE_DEPS)
     return found
 
 

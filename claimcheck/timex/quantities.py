@@ -24,10 +24,12 @@ def number_of(words: str) -> float | None:
     if m := re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", s):
         value = float(m[1])
         if m[2]:
+            if m[3] == "0":
+                return None  # "1 1/0 years": no fraction
             value += int(m[2]) / int(m[3])
         return value
     if m := re.fullmatch(r"(\d)/(\d)", s):
-        return int(m[1]) / int(m[2])
+        return None if m[2] == "0" else int(m[1]) / int(m[2])
     if m := re.fullmatch(r"(.+) and a half", s):
         base = number_of(m[1])
         return None if base is None else base + 0.5
