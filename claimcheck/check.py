@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.align import same_fact
+from claimcheck.archive import is_archive, read_archive
 from claimcheck.decide import decide, unmatched
 from claimcheck.discovery import SUFFIXES, readable_name
 from claimcheck.errors import InputNotFound, NothingToScan
@@ -21,6 +22,7 @@ from claimcheck.ingest import id_base, load_articles, read_article, read_stdin
 from claimcheck.list_match import same_set
 from claimcheck.models import Article, CheckScope, Claim, Finding, Report, Severity, Skipped
 from claimcheck.scan import DEFAULT_MAX_BYTES, Progress, analyse, shown_root
+from claimcheck.store import ClaimStore
 
 
 def check(
@@ -35,12 +37,16 @@ def check(
     exclude: Sequence[str] = (),
     severity: Mapping[str, Severity] | None = None,
     stdin: bytes | None = None,
+    store: ClaimStore | None = None,
+    jobs: int = 1,
 ) -> Report:
     """The report on `drafts` read together with the corpus in `against`; raises ClaimcheckError subclasses.
 
     `stdin` is one more draft, read from standard input. The corpus is read
     as `scan` reads it (include / exclude globs, .gitignore), so corpus ids
-    are the ones `claimcheck scan DIR` shows.
+    are the ones `claimcheck scan DIR` shows. `against` may also be a store
+    file built by `archive.index`: the corpus is then the articles it
+    recorded, and passing `ClaimStore(against)` as `store` spares parsing them.
     """
     against = Path(against)
     unique: dict[Path, Path] = {}  # a draft named twice is read once
@@ -51,14 +57,20 @@ def check(
         draft_articles.append(_piped_draft(stdin, max_bytes))
     if not draft_articles:
         raise NothingToScan("no draft to check: name draft files, or - for standard input")
-    corpus, skipped = load_articles([against], max_bytes=max_bytes, include=include, exclude=exclude)
-    base = id_base([against])
+    indexed = is_archive(against)
+    if indexed:  # a store built by `claimcheck index`: its articles, and (in `store`) their results
+        archive = read_archive(against)
+        corpus, skipped, base = archive.articles, archive.skipped, archive.root
+    else:
+        corpus, skipped = load_articles([against], max_bytes=max_bytes, include=include, exclude=exclude)
+        base = id_base([against])
     # a draft saved inside the corpus folder is read once, as the draft
     corpus = [a for a in corpus if (base / a.path).resolve() not in unique]
     if not corpus:
         raise NothingToScan(f"nothing to check against in {against}: no readable .txt, .md or .html files")
     # one folder all paths are shown relative to, so that formats pointing at files (SARIF, html) resolve
-    shown = [*unique.values(), against]
+    # (against an index: the archive's own folder, so the report is the one checking against that folder gives)
+    shown = [*unique.values(), base if indexed else against]
     root = shown_root(shown)
     at = id_base(shown)
     articles = [replace(a, path=_relative(base / a.path, at)) for a in corpus]
@@ -66,7 +78,7 @@ def check(
     draft_ids = frozenset(a.id for a in draft_articles)
     analysis = analyse(
         articles, skipped, root, model=model, aliases=aliases, progress=progress,
-        min_confidence=min_confidence, severity=severity, drafts=draft_ids,
+        min_confidence=min_confidence, severity=severity, drafts=draft_ids, store=store, jobs=jobs,
     )
     report = analysis.report
     claims = [c for found in analysis.claims.values() for c in found]

@@ -20,18 +20,22 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from claimcheck import __version__, baseline, explain
+from claimcheck.archive import index, is_archive
 from claimcheck.check import check
 from claimcheck.cli_options import (
     TEXT_FORMAT,
     Aliases,
     Baseline,
+    CacheDir,
     ConfigFile,
     FailOnOption,
     Format,
     Isolated,
+    Jobs,
     MaxBytes,
     MinConfidence,
     Model,
+    NoCache,
     Output,
     Quiet,
     Verbose,
@@ -43,6 +47,8 @@ from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import render
 from claimcheck.report.wording import visible
 from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
+from claimcheck.store import ClaimStore, default_cache_dir
+from claimcheck.workers import default_jobs
 
 _stderr = Console(stderr=True, highlight=False)
 
@@ -145,6 +151,9 @@ def scan_command(
     verbose: Verbose = False,
     baseline_file: Baseline = None,
     write_baseline: WriteBaseline = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    jobs: Jobs = None,
 ) -> None:
     """Scan articles and report where they contradict each other or themselves.
 
@@ -174,11 +183,13 @@ def scan_command(
     config = _configuration(paths, config_file, isolated, quiet, verbose)
     options = _pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = _load_baseline(baseline_file)
+    store = _claim_store(config, cache_dir, no_cache)
     report = _run_with_progress(
         lambda progress: scan(
             [p for p in paths if str(p) != "-"], progress=progress, stdin=_stdin_if_named(paths), **options,
+            store=store, jobs=jobs or default_jobs(),
         ),
-        quiet,
+        quiet, store,
     )
     _deliver(
         report, fmt=fmt, output=output, verbose=verbose, quiet=quiet,
@@ -204,13 +215,35 @@ def _pipeline_options(config: Config, model, aliases, max_bytes, min_confidence)
     }
 
 
-def _run_with_progress(run, quiet: bool):
+def _run_with_progress(run, quiet: bool, store: ClaimStore | None = None):
     """Run a pipeline call behind the progress bar; a domain error becomes a message and exit 2."""
     try:
         with _progress(enabled=not quiet) as progress:
             return run(progress)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
+    finally:
+        _close_store(store, quiet)
+
+
+def _claim_store(config: Config, cache_dir: Path | None, no_cache: bool, against: Path | None = None):
+    """The claims store of this run: --cache-dir (or CLAIMCHECK_CACHE_DIR), the configuration's, the user cache;
+    checking against an archive's store file, that file, read only (drafts come and go: not kept in it)."""
+    if no_cache:
+        return None
+    if against is not None and is_archive(against):
+        return ClaimStore(against, writes=False)
+    return ClaimStore.in_folder(_first(cache_dir, config.cache_dir, default_cache_dir()))
+
+
+def _close_store(store: ClaimStore | None, quiet: bool) -> None:
+    """A store that failed is a note, not an error: the run parsed what the store could not give."""
+    if store is None:
+        return
+    store.close()
+    if not quiet:
+        for warning in store.warnings:
+            _note(warning)
 
 
 def _stdin_if_named(paths: list[Path]) -> bytes | None:
@@ -430,7 +463,8 @@ def check_command(
     )],
     against: Annotated[Path, typer.Option(
         "--against", metavar="DIR", show_default=False,
-        help="The corpus the drafts are checked against: a folder of articles (or one file).",
+        help="The corpus the drafts are checked against: a folder of articles (or one file), or a store file "
+        "built by claimcheck index.",
     )],
     fmt: Format = TEXT_FORMAT,
     output: Output = None,
@@ -445,6 +479,9 @@ def check_command(
     verbose: Verbose = False,
     baseline_file: Baseline = None,
     write_baseline: WriteBaseline = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    jobs: Jobs = None,
 ) -> None:
     """Check drafts against a corpus before publishing: only where a draft disagrees with it or with itself.
 
@@ -460,18 +497,65 @@ def check_command(
     config = _configuration([against, *drafts], config_file, isolated, quiet, verbose)
     options = _pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = _load_baseline(baseline_file)
+    store = _claim_store(config, cache_dir, no_cache, against)
     report = _run_with_progress(
         lambda progress: check(
             [d for d in drafts if str(d) != "-"], against, progress=progress, stdin=_stdin_if_named(drafts),
-            **options,
+            **options, store=store, jobs=jobs or default_jobs(),
         ),
-        quiet,
+        quiet, store,
     )
     _deliver(
         report, fmt=fmt, output=output, verbose=verbose, quiet=quiet,
         fail_on=_first(fail_on and fail_on.value, config.fail_on, "warning"),
         known=known, baseline_file=baseline_file, write_baseline=write_baseline,
     )
+
+
+@app.command("index", cls=_PlainHelpCommand)
+def index_command(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Folders and article files of the archive, read as scan reads them.", metavar="DIR", show_default=False,
+    )],
+    store_file: Annotated[Path, typer.Option(
+        "--store", metavar="FILE", dir_okay=False, show_default=False,
+        help="The store file to build, or to bring up to date (only new and edited articles are parsed).",
+    )],
+    model: Model = None,
+    aliases: Aliases = None,
+    max_bytes: MaxBytes = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    jobs: Jobs = None,
+) -> None:
+    """Build or update a store of an archive, to check drafts against it without parsing it again.
+
+    The store file records the archive's articles and each one's claims.
+    Check with the same --model and --aliases: a draft is then the only
+    thing parsed. Exit status: 0 when the store is written, 2 for a usage
+    error, nothing to index, or a store that cannot be written.
+
+    Example:
+
+      claimcheck index archive/ --store archive.claims
+
+      claimcheck check drafts/story.md --against archive.claims
+    """
+    config = _configuration(paths, config_file, isolated, quiet, verbose)
+    options = _pipeline_options(config, model, aliases, max_bytes, None)
+    for unused in ("min_confidence", "severity"):
+        del options[unused]
+    summary = _run_with_progress(
+        lambda progress: index(paths, store_file, progress=progress, jobs=jobs or default_jobs(), **options), quiet,
+    )
+    if summary.warnings:
+        raise _fail("; ".join(summary.warnings))
+    if not quiet:
+        failed = f", {summary.failed} not analysed (parsed again next time)" if summary.failed else ""
+        _note(f"indexed {summary.documents} documents into {store_file} ({summary.parsed} parsed, "
+              f"{summary.stored} already stored, {summary.skipped} skipped{failed})")
 
 
 @app.command("explain", cls=_PlainHelpCommand)
@@ -495,6 +579,9 @@ def explain_command(
     max_bytes: MaxBytes = None,
     config_file: ConfigFile = None,
     isolated: Isolated = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    jobs: Jobs = None,
 ) -> None:
     """Explain one finding: its claims, their normalised values, and why they were matched.
 
@@ -512,7 +599,10 @@ def explain_command(
       claimcheck explain date-3f2a drafts/story.md --against corpus/
     """
     config = _configuration([*paths, *([against] if against else [])], config_file, isolated, False, False)
-    options = {**_pipeline_options(config, model, aliases, max_bytes, None), "min_confidence": 0.0}
+    options = {
+        **_pipeline_options(config, model, aliases, max_bytes, None), "min_confidence": 0.0,
+        "store": _claim_store(config, cache_dir, no_cache, against), "jobs": jobs or default_jobs(),
+    }
     try:
         with _progress() as progress:
             if against is None:
@@ -522,6 +612,8 @@ def explain_command(
         finding, where = explain.locate(report, ident)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
+    finally:
+        _close_store(options["store"], False)
     data = explain.describe(finding, where, report)
     if fmt is DatesFormat.json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

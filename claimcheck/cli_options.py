@@ -76,6 +76,20 @@ MinConfidence = Annotated[float | None, typer.Option(
     "--min-confidence", min=0.0, max=1.0, metavar="X", show_default="0.0",
     help="Hide findings whose confidence is below this (0 to 1; docs/architecture.md says how it is computed).",
 )]
+# the per-document work: the claims store and worker processes (scan, check, explain)
+CacheDir = Annotated[Path | None, typer.Option(
+    "--cache-dir", envvar="CLAIMCHECK_CACHE_DIR", metavar="DIR", file_okay=False,
+    show_default="$XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck",
+    help="Keep each document's claims in a store (DIR/claims.sqlite3) so unchanged files are not parsed again. "
+    "Also CLAIMCHECK_CACHE_DIR, or `cache-dir` in the configuration.",
+)]
+NoCache = Annotated[bool, typer.Option(
+    "--no-cache", help="Parse every file and neither read nor write the claims store.",
+)]
+Jobs = Annotated[int | None, typer.Option(
+    "--jobs", "-j", envvar="CLAIMCHECK_JOBS", min=1, metavar="N", show_default="the number of cores",
+    help="Parse and extract in N worker processes (1: in this process). The report does not depend on N.",
+)]
 Baseline = Annotated[Path | None, typer.Option(
     "--baseline", metavar="FILE", dir_okay=False,
     help="Known findings (a file written by --write-baseline): they are marked unchanged and do not fail "

@@ -37,6 +37,7 @@ class Config:
     min_confidence: float | None = None
     severity: tuple[tuple[str, Severity], ...] = ()  # (finding kind, severity) pairs, sorted
     max_bytes: int | None = None
+    cache_dir: Path | None = None  # resolved against the file's folder
 
 
 def config_for(paths: Sequence[Path], explicit: Path | None = None, isolated: bool = False) -> Config:
@@ -187,6 +188,12 @@ def _max_bytes(key: _Key, value) -> int:
     return value
 
 
+def _cache_dir(key: _Key, value) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise key.fail("a folder path", value)
+    return key.folder / os.path.expanduser(value)  # made when first used: it need not exist yet
+
+
 def _severity(key: _Key, value) -> tuple[tuple[str, Severity], ...]:
     if not isinstance(value, dict):
         raise key.fail(f"a table of finding kind = {' | '.join(SEVERITIES)}", value)
@@ -209,4 +216,5 @@ KEYS = {
     "min-confidence": ("min_confidence", _min_confidence),
     "severity": ("severity", _severity),
     "max-bytes": ("max_bytes", _max_bytes),
+    "cache-dir": ("cache_dir", _cache_dir),
 }

@@ -31,3 +31,7 @@ class UnknownFinding(ClaimcheckError):
 
 class UnreadableText(ClaimcheckError):
     """A text the pipeline could not take (the `dates` command reads one file, so it cannot skip it)."""
+
+
+class StoreUnusable(ClaimcheckError):
+    """A store file `claimcheck index` was asked to write and cannot (a scan's cache is only a warning)."""

@@ -9,7 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # stories.py imports this module; the name is only needed for the annotation
+    from claimcheck.stories import DocumentTerms
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
 BlockKind = Literal["text", "heading", "item", "furniture"]
@@ -175,6 +178,20 @@ class Claim:
     related: str | None = None  # a stated count: the id of the list claim it introduces
     # a list announced as maybe partial ("include": "these include") or as examples ("examples": "such as")
     partial: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What the per-document stages (parse, dates, claims, terms) made of one article.
+
+    It is what the claims store keeps and what a worker process sends back, so
+    it holds nothing but plain records: no spaCy Doc. A document that failed
+    has no terms and its `fault` in words (it becomes the document's warning).
+    """
+
+    claims: tuple[Claim, ...] = ()
+    terms: DocumentTerms | None = None
+    fault: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,37 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimcheck import neardup, suppress
 from claimcheck.compare import compare
 from claimcheck.discovery import discover, readable_name
 from claimcheck.errors import InputNotFound, NothingToScan, UnreadableText
 from claimcheck.extract.claims import extract_claims
-from claimcheck.extract.entities import find_acronyms, load_aliases
+from claimcheck.extract.entities import Aliases, find_acronyms, load_aliases
 from claimcheck.ingest import STDIN_PATH, id_base, load_articles, read_article, read_stdin
-from claimcheck.models import Article, Claim, DocumentSummary, Finding, Report, Severity, Skipped, Timex
+from claimcheck.models import (
+    Article,
+    Claim,
+    DocumentResult,
+    DocumentSummary,
+    Finding,
+    Report,
+    Severity,
+    Skipped,
+    Timex,
+)
 from claimcheck.nlp import DEFAULT_MODEL, load_model, parse
+from claimcheck.store import ClaimStore, document_key, key_context, model_identity
 from claimcheck.stories import document_terms, group_stories
 from claimcheck.timex import tag_dates
+from claimcheck.workers import analyse_in_workers, fault_message, workers_for
 
 Progress = Callable[[int, int], None]
 DEFAULT_MAX_BYTES = 5_000_000
@@ -34,6 +49,8 @@ def scan(
     exclude: Sequence[str] = (),
     severity: Mapping[str, Severity] | None = None,
     stdin: bytes | None = None,
+    store: ClaimStore | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Scan folders and files of articles and return the report; raises ClaimcheckError subclasses.
 
@@ -47,7 +64,7 @@ def scan(
     articles, skipped = _gather(roots, stdin, max_bytes, include, exclude)
     return analyse(
         articles, skipped, shown_root(roots), model=model, aliases=aliases, progress=progress,
-        min_confidence=min_confidence, severity=severity,
+        min_confidence=min_confidence, severity=severity, store=store, jobs=jobs,
     ).report
 
 
@@ -67,37 +84,31 @@ def analyse(
     min_confidence: float = 0.0,
     severity: Mapping[str, Severity] | None = None,
     drafts: frozenset[str] = frozenset(),
+    store: ClaimStore | None = None,
+    jobs: int = 1,
 ) -> Analysis:
     """The pipeline after ingest: claims, findings, inline suppressions, the report.
 
-    `drafts` names the documents being checked (see suppress.apply).
+    `drafts` names the documents being checked (see suppress.apply). Per-document results are read
+    from `store` when it has them, and parsed by `jobs` processes when it does not.
     """
-    nlp = load_model(model or DEFAULT_MODEL)
+    model = model or DEFAULT_MODEL
+    model_identity(model)  # a missing model fails now, with its message, even when the store has every document
     table = load_aliases(aliases)
     found = {}
     for article in articles:
         found.update(dict(find_acronyms(article.text)))
-    table = table.with_acronyms(found)
-
     readable = [a for a in articles if a.text.strip()]
+    results, _ = per_document_results(readable, model, table, found, store, jobs, progress)
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
     terms = []
     faults: dict[str, str] = {}
-    for done, (article, doc) in enumerate(zip(readable, parse(nlp, (a.text for a in readable)), strict=True), start=1):
-        try:
-            if isinstance(doc, Exception):
-                raise doc
-            timexes = tag_dates(doc, article.published)
-            claims = extract_claims(article, doc, timexes, table)
-            skip = [article.published_span] if article.published_span else []
-            document = document_terms(doc, table, skip)
-        except Exception as exc:  # noqa: BLE001 - one document's fault is its warning; the scan goes on
-            faults[article.id] = f"not analysed, claimcheck failed on it: {type(exc).__name__}: {exc}"[:300]
+    for article, result in zip(readable, results, strict=True):
+        if result.fault is not None or result.terms is None:
+            faults[article.id] = result.fault or "not analysed"
         else:
-            claims_by_doc[article.id] = [_in_source(article, c) for c in claims]
-            terms.append((article.id, document))
-        if progress:
-            progress(done, len(readable))
+            claims_by_doc[article.id] = list(result.claims)
+            terms.append((article.id, result.terms))
     articles = [replace(a, warnings=(*a.warnings, faults[a.id])) if a.id in faults else a for a in articles]
 
     copies = neardup.groups(readable)
@@ -109,13 +120,14 @@ def analyse(
     # suppressions first, so a comment is not called unused because its finding fell under --min-confidence
     suppression = suppress.apply(findings, articles, drafts)
     findings = [f for f in with_severity(list(suppression.kept), severity or {}) if f.confidence >= min_confidence]
+    copy_group: dict[str | None, list[str]] = {}  # lead -> its copies: each summary looks up its own
+    for other, lead in copies.items():
+        copy_group.setdefault(lead, []).append(other)
     documents = tuple(
         DocumentSummary(
             id=a.id, path=a.path, published=a.published, published_from=a.published_from,
             claims=len(claims_by_doc[a.id]), warnings=a.warnings + suppression.warnings.get(a.id, ()),
-            near_duplicates=tuple(
-                other for other, lead in copies.items() if other != a.id and lead == copies.get(a.id)
-            ),
+            near_duplicates=tuple(other for other in copy_group.get(copies.get(a.id), ()) if other != a.id),
         )
         for a in articles
     )
@@ -187,6 +199,67 @@ def shown_root(roots: list[Path]) -> str:
     return "." if str(base) == os.getcwd() else readable_name(str(base))
 
 
+def per_document_results(
+    articles: list[Article], model: str, table: Aliases, found: dict[str, str],
+    store: ClaimStore | None, jobs: int, progress: Progress | None,
+) -> tuple[list[DocumentResult], int]:
+    """Each article's result, in the articles' order: from the store, else parsed (and then stored);
+    and how many were parsed."""
+    keys: list[str] = []
+    stored: dict[str, DocumentResult] = {}
+    if store is not None:
+        context = key_context(model, table, found)
+        keys = [document_key(a, context) for a in articles]
+        stored = store.get_many(keys)
+    results: list[DocumentResult | None] = [stored.get(k) for k in keys] or [None] * len(articles)
+    missing = [i for i, result in enumerate(results) if result is None]
+    done = len(articles) - len(missing)
+    if progress and done:
+        progress(done, len(articles))
+    fresh: dict[str, DocumentResult] = {}
+    # the corpus's acronyms join the table here, after the keys: a key takes only the ones its document uses
+    to_parse, merged = [articles[i] for i in missing], table.with_acronyms(found)
+    workers = workers_for(len(to_parse), jobs)
+    if workers > 1:
+        parsed: Iterable[tuple[int, DocumentResult]] = analyse_in_workers(to_parse, model, merged, workers)
+    else:  # the model is loaded only when something is left to parse: a rescan of unchanged files needs none
+        parsed = enumerate(analyse_documents(to_parse, load_model(model), merged)) if to_parse else ()
+    for position, result in parsed:
+        index = missing[position]
+        results[index] = result
+        if store is not None and result.fault is None:  # a fault may be passing (a dead worker): not kept
+            fresh[keys[index]] = result
+            if len(fresh) >= _STORE_EVERY:
+                store.put_many(fresh)
+                fresh = {}
+        done += 1
+        if progress:
+            progress(done, len(articles))
+    if store is not None:
+        store.put_many(fresh)
+    return [r for r in results if r is not None], len(missing)
+
+
+def analyse_documents(articles: Sequence[Article], nlp: Language, table: Aliases) -> Iterator[DocumentResult]:
+    """Each article's result, in order, parsed in batches; the same code runs in worker processes."""
+    for article, doc in zip(articles, parse(nlp, (a.text for a in articles)), strict=True):
+        yield analyse_document(article, doc, table)
+
+
+def analyse_document(article: Article, doc: Doc | Exception, table: Aliases) -> DocumentResult:
+    """One article's claims and terms; whatever fails becomes the document's fault, never the scan's."""
+    try:
+        if isinstance(doc, Exception):
+            raise doc
+        timexes = tag_dates(doc, article.published)
+        claims = extract_claims(article, doc, timexes, table)
+        skip = [article.published_span] if article.published_span else []
+        terms = document_terms(doc, table, skip)
+    except Exception as exc:  # noqa: BLE001 - one document's fault is its warning; the scan goes on
+        return DocumentResult(fault=fault_message(exc))
+    return DocumentResult(claims=tuple(_in_source(article, c) for c in claims), terms=terms)
+
+
 def _in_source(article: Article, claim: Claim) -> Claim:
     """Offsets into the file as it is on disk (only HTML differs from the extracted text)."""
     if article.source_offsets is None:
@@ -196,6 +269,10 @@ def _in_source(article: Article, claim: Claim) -> Claim:
         claim, start=at(claim.start), end=at(claim.end),
         value_start=at(claim.value_start), value_end=at(claim.value_end),
     )
+
+
+# results are written to the store in groups of this many, so an interrupted long scan keeps most of its work
+_STORE_EVERY = 64
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,15 @@ def write_newsroom(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _own_claims_store(tmp_path_factory, monkeypatch):
+    """Every test gets an empty claims store of its own, never the user's cache: no test sees what another
+    stored, and a test that makes the pipeline fail on purpose is not answered from the store. Worker
+    processes only where a test asks for them (--jobs), since each loads the model."""
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("claims-store")))
+    monkeypatch.setenv("CLAIMCHECK_JOBS", "1")
+
+
 @pytest.fixture
 def newsroom(tmp_path: Path, monkeypatch) -> Path:
     """A fresh corpus/ and drafts/ in the current folder, so drafts can be named by relative paths."""

@@ -1,0 +1,263 @@
+"""The claims store: each document's per-document result, kept in SQLite so an unchanged file is not parsed again.
+
+A result is looked up by a key that covers everything it depends on (see
+`KeyContext` and `document_key`), so a stale result can never be read: an
+edited file, another model, another claimcheck or another alias table is a
+different key, and the document is parsed again. Entries are never updated in
+place, only added, which keeps concurrent runs simple: SQLite in WAL mode
+(readers never wait for a writer), every write one short transaction, a busy
+timeout for writers that meet. A store that cannot be opened, read or
+written is a warning and the run goes on without it; it never fails a scan.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+import spacy
+
+from claimcheck import __version__, models
+from claimcheck.extract.entities import Aliases
+from claimcheck.models import Article, DocumentResult, Skipped
+from claimcheck.nlp import load_model
+from claimcheck.stories import DocumentTerms
+
+# bump when DocumentResult or the records in it change shape: old entries then stop matching any key
+SCHEMA = 1
+STORE_FILE = "claims.sqlite3"
+BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another run's transaction before giving up (a warning)
+_QUERY_CHUNK = 500  # keys per SELECT, below SQLite's limit on bound parameters
+SQLITE_HEADER = b"SQLite format 3\0"
+T = TypeVar("T")
+
+
+def default_cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """$XDG_CACHE_HOME/claimcheck, else ~/.cache/claimcheck (the XDG base directory default)."""
+    base = environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"  # XDG: a relative value is ignored
+    return root / "claimcheck"
+
+
+@dataclass(frozen=True)
+class KeyContext:
+    """What every document's result depends on besides the document: one digest per run.
+
+    `acronyms` are those defined anywhere in the scan ("Ministry of Finance (MoF)");
+    they enter a document's key only when the document could use them.
+    """
+
+    digest: str
+    acronyms: tuple[tuple[str, str], ...]
+
+
+def key_context(model: str, table: Aliases, acronyms: Mapping[str, str]) -> KeyContext:
+    parts = [
+        f"schema {SCHEMA}", f"claimcheck {__version__} {_code_digest()}", model_identity(model), _table_digest(table),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    # lowercased as Aliases.with_acronyms merges them (the last of "MoF" / "MOF" wins), so that a key holds the
+    # expansion the document will actually be read with
+    merged = {k.lower(): v for k, v in acronyms.items()}
+    return KeyContext(digest, tuple(sorted(merged.items())))
+
+
+def document_key(article: Article, context: KeyContext) -> str:
+    """The key of one article's result.
+
+    Everything of the Article the extraction reads (its id, which claim ids
+    and `document` carry, the text, the source for line numbers, the date
+    found), not its path (`check` shows corpus paths relative to where the
+    drafts are). Of the acronyms defined across the scan, only those whose
+    letters occur in this text: a name is looked up in the table by its own
+    lowercased letters, so an acronym that does not occur cannot change this
+    result, and adding an unrelated article leaves the key as it was.
+    """
+    lowered = article.text.lower()
+    used = [f"{k}={v}" for k, v in context.acronyms if k in lowered]
+    hasher = hashlib.sha256(context.digest.encode())
+    for field in fields(Article):
+        if field.name in ("path", "_line_starts"):
+            continue
+        hasher.update(f"\0{field.name}\0{getattr(article, field.name)!r}".encode("utf-8", "surrogatepass"))
+    hasher.update(b"\0acronyms\0" + "\n".join(used).encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
+
+
+def model_identity(name: str) -> str:
+    """The model and spaCy's version, from the pipeline's meta.json, read without loading the model.
+
+    A name that is no installed pipeline (no meta.json to find) is loaded, so that it fails here with
+    the message a scan without the store gives.
+    """
+    try:
+        folder = Path(name) if (Path(name) / "meta.json").is_file() else spacy.util.get_package_path(name)
+        meta = (folder / "meta.json").read_bytes()
+    except Exception:  # noqa: BLE001 - any way of not finding it: loading the model says what is wrong
+        meta = json.dumps(load_model(name).meta, sort_keys=True).encode()
+    # the meta names the pipeline and its version; its hash tells two builds of one version apart
+    return f"spacy {spacy.__version__} model {name} {hashlib.sha256(meta).hexdigest()}"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of claimcheck's own files: the version string does not change with every edit of the rules,
+    and a result computed by other code must not be read back."""
+    package = Path(__file__).parent
+    hasher = hashlib.sha256()
+    for file in sorted(package.rglob("*")):
+        if file.is_file() and file.suffix in (".py", ".toml", ".json", ".txt"):
+            hasher.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes())
+    return hasher.hexdigest()
+
+
+def _table_digest(table: Aliases) -> str:
+    data = {
+        "acronyms": sorted(table.acronyms.items()), "titles": sorted(table.titles),
+        "canonical": sorted(table.canonical.items()), "demonyms": sorted(table.demonyms.items()),
+    }
+    return "aliases " + hashlib.sha256(json.dumps(data).encode()).hexdigest()
+
+
+class ClaimStore:
+    """One SQLite file of results by key. Any fault disables it for the rest of the run, with a warning."""
+
+    def __init__(self, path: Path, writes: bool = True):
+        self.path = Path(path)
+        self._writes = writes  # False: results are read, never added (an archive's index, checked against)
+        self.warnings: list[str] = []
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # autocommit (isolation_level None): transactions are opened explicitly, so a reader holds no lock
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; only the last commits may be lost
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL, stored REAL NOT NULL)"
+            )
+        except (sqlite3.Error, OSError) as exc:
+            self._give_up("cannot be opened", exc)
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> ClaimStore:
+        return cls(Path(folder) / STORE_FILE)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, DocumentResult]:
+        """The stored results of these keys; a missing or unreadable entry is simply not there."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, DocumentResult] = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(wanted), _QUERY_CHUNK):
+                chunk = wanted[start : start + _QUERY_CHUNK]
+                rows = self._db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk,
+                ).fetchall()
+                for key, value in rows:
+                    result = _loads(value, DocumentResult)
+                    if result is not None:
+                        found[key] = result
+        except sqlite3.Error as exc:
+            self._give_up("cannot be read", exc)
+        return found
+
+    def put_many(self, results: Mapping[str, DocumentResult]) -> None:
+        if self._db is None or not results or not self._writes:
+            return
+        now = time.time()
+        rows = [(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), now) for key, result in results.items()]
+        try:
+            # IMMEDIATE takes the write lock at once, so two runs wait for each other (busy timeout) instead of
+            # failing on a lock upgrade halfway through
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO results (key, value, stored) VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._give_up("cannot be written", exc)
+
+    def replace_archive(self, root: str, articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+        """Make this store the index of an archive (`claimcheck index`): its folder, articles and skipped files,
+        in place of what it held before, in one transaction (a reader sees the old archive or the new one)."""
+        if self._db is None:
+            return
+        rows = [(i, pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)) for i, a in enumerate(articles)]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("CREATE TABLE IF NOT EXISTS archive (position INTEGER PRIMARY KEY, article BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS archive_meta (name TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            self._db.execute("DELETE FROM archive")
+            self._db.executemany("INSERT INTO archive (position, article) VALUES (?, ?)", rows)
+            meta = [("root", root.encode("utf-8", "surrogatepass")), ("skipped", pickle.dumps(tuple(skipped)))]
+            self._db.executemany("INSERT OR REPLACE INTO archive_meta (name, value) VALUES (?, ?)", meta)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._give_up("cannot be written", exc)
+
+    def archive(self) -> tuple[str, list[Article], list[Skipped]] | None:
+        """The archive this store indexes (its folder, articles in order, skipped files); None when it is none."""
+        if self._db is None:
+            return None
+        try:
+            meta = dict(self._db.execute("SELECT name, value FROM archive_meta").fetchall())
+            rows = self._db.execute("SELECT article FROM archive ORDER BY position").fetchall()
+        except sqlite3.Error:
+            return None  # no archive tables: a cache, not an index
+        articles = [_loads(value, Article) for (value,) in rows]
+        skipped = _loads(meta.get("skipped", b""), tuple)
+        if "root" not in meta or skipped is None or any(a is None for a in articles):
+            return None
+        return meta["root"].decode("utf-8", "surrogatepass"), [a for a in articles if a is not None], list(skipped)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _give_up(self, what: str, exc: BaseException) -> None:
+        self.warnings.append(
+            f"claims store {self.path} {what} ({type(exc).__name__}: {exc}); going on without it "
+            "(delete the file to start a fresh one, or use --no-cache)"
+        )
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+
+
+# what a stored entry may be made of: claimcheck's records and the plain types in them. An entry is
+# unpickled with nothing else allowed, so a store file from elsewhere cannot run code when read.
+_ALLOWED = {
+    *(("claimcheck.models", name) for name, value in vars(models).items() if is_dataclass(value)),
+    ("claimcheck.stories", DocumentTerms.__name__),
+    ("datetime", "date"),
+    *(("builtins", name) for name in ("frozenset", "set", "tuple", "list", "dict", "str", "int", "float", "bool")),
+}
+
+
+class _RecordsOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a claimcheck record")
+        return super().find_class(module, name)
+
+
+def _loads(value: bytes, kind: type[T]) -> T | None:
+    try:
+        result = _RecordsOnly(io.BytesIO(value)).load()
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss: the document is parsed again and the entry replaced
+        return None
+    return result if isinstance(result, kind) else None
