@@ -24,9 +24,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import combinations, repeat
 
 from claimcheck.evidence import (
+    LEAST_OVERLAP,
+    ONE_PER_REPORT,
     SAID_ALIKE,
     STAT_LINE,
     ScanFacts,
@@ -41,6 +43,7 @@ from claimcheck.evidence import (
 from claimcheck.extract.measures import incident_classes, people_words
 from claimcheck.frame_fit import frame_fit, frames_clash
 from claimcheck.models import Claim, Story
+from claimcheck.pair_index import SentenceKeys, cross_story_candidates, may_align, story_candidates
 
 ACROSS_MIN = 0.30  # score two values in different articles of one story need (claimcheck check)
 GENERIC_STORIES, GENERIC_SHARE = 4, 0.1  # in scans of this many stories, names in this share of them are not specific
@@ -70,9 +73,34 @@ class _Sentence:
     context: frozenset[str]
     claims: list[Claim]  # every value, in order: restated sentences are paired value by value
     parts: set[str]  # ids of later values of a fact the sentence already gave: "13 injured, five critically"
+    keys: SentenceKeys | None = None  # what the indexes know of it, once its claims are all in
+    # its facts and the texts of its values, kept once asked: a sentence of a big story meets thousands
+    _facts: list[tuple[Claim, str]] | None = None
+    _said: frozenset[str] | None = None
 
     def facts(self) -> list[Claim]:
-        return [c for c in self.claims if c.id not in self.parts]
+        return [c for c, _ in self.facts_said()]
+
+    def facts_said(self) -> list[tuple[Claim, str]]:
+        """Each fact (values not parts of another), with its value's text; asked only once the sentence is whole."""
+        if self._facts is None:
+            self._facts = [(c, value_text(c)) for c in self.claims if c.id not in self.parts]
+        return self._facts
+
+    def said(self) -> frozenset[str]:
+        if self._said is None:
+            self._said = frozenset(value_text(c) for c in self.claims)
+        return self._said
+
+    def indexed(self, weights: dict[str, float]) -> SentenceKeys:
+        if self.keys is None:
+            facts = self.facts()
+            self.keys = SentenceKeys(
+                self.context, frozenset(fact_key(c) for c in facts),
+                frozenset(c.frame.measure for c in facts if c.frame.measure in ONE_PER_REPORT),
+                sum(weights.get(w, 1.0) for w in self.context),
+            )
+        return self.keys
 
     def names(self) -> frozenset[str]:
         return self.claims[0].frame.names if self.claims else frozenset()
@@ -110,8 +138,7 @@ def align(
         by_doc[sentence.document].append(sentence)
     pairs: list[Pair] = []
     for story in stories:
-        for doc_a, doc_b in combinations(story.documents, 2):
-            pairs += _between(by_doc.get(doc_a, []), by_doc.get(doc_b, []), scan)
+        pairs += _in_story([by_doc.get(doc, []) for doc in story.documents], scan)
     pairs += _across_stories(sentences, scan)
     for doc_sentences in by_doc.values():
         pairs += _within(doc_sentences, scan)
@@ -123,18 +150,13 @@ def _across_stories(sentences: Sequence[_Sentence], scan: ScanFacts) -> list[Pai
 
     Only sentences that name two specific things in common and say the same thing are paired.
     """
-    by_name: dict[str, list[int]] = defaultdict(list)
     names = [frozenset(n for n in s.names() if n not in scan.generic_names) for s in sentences]
-    for i, found in enumerate(names):
-        for name in found:
-            by_name[name].append(i)
+    stories = [scan.story_of.get(s.document) for s in sentences]
+    keys = [s.indexed(scan.weights) for s in sentences]
     candidates: list[Pair] = []
-    for i, sa in enumerate(sentences):
-        shared = Counter(j for name in names[i] for j in by_name[name] if j > i)
-        for j, count in sorted(shared.items()):
-            sb = sentences[j]
-            if count >= CROSS_STORY_NAMES and scan.story_of.get(sa.document) != scan.story_of.get(sb.document):
-                candidates += _pairs_of(sa, sb, scan, across=True, other_story=True)
+    # two stories' sentences are paired only when they say the same thing (SAID_ALIKE): the index looks no lower
+    for i, j in cross_story_candidates(keys, names, stories, CROSS_STORY_NAMES, scan.weights, SAID_ALIKE):
+        candidates += _pairs_of(sentences[i], sentences[j], scan, across=True, other_story=True)
     return _mutual_best(candidates)
 
 
@@ -221,27 +243,28 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> 
     """Weighted Jaccard: the rare words two sentences share over the words either uses."""
     if not a or not b:
         return 0.0
-    shared = sum(weights.get(w, 1.0) for w in a & b)
-    total = sum(weights.get(w, 1.0) for w in a | b)
+    # map(), not a generator: the same sums in the same order, at half the cost (pairs of a big story are many)
+    shared = sum(map(weights.get, a & b, repeat(1.0)))
+    total = sum(map(weights.get, a | b, repeat(1.0)))
     return shared / total if total else 0.0
 
 
-def _between(left: list[_Sentence], right: list[_Sentence], scan: ScanFacts) -> list[Pair]:
-    """Pairs across two articles of one story: sentences that share words, or values of one unambiguous fact."""
-    by_word: dict[str, set[int]] = defaultdict(set)
-    by_fact: dict[tuple, set[int]] = defaultdict(set)
-    for j, sentence in enumerate(right):
-        for word in sentence.context:
-            by_word[word].add(j)
-        for claim in sentence.facts():
-            by_fact[fact_key(claim)].add(j)
-    candidates: list[Pair] = []
-    for sa in left:
-        seen = {j for word in sa.context for j in by_word.get(word, ())}
-        seen |= {j for claim in sa.facts() for j in by_fact.get(fact_key(claim), ())}
-        for j in sorted(seen):
-            candidates += _pairs_of(sa, right[j], scan, across=True)
-    return _mutual_best(candidates)
+def _in_story(documents: list[list[_Sentence]], scan: ScanFacts) -> list[Pair]:
+    """Pairs across the articles of one story (`documents`: each one's sentences, in story order).
+
+    For each two articles, in story order, the sentences that may state one fact (pair_index), each
+    value keeping its best partner in the other article. The candidates come from indexes over the
+    story's sentences, not from every pair of articles, and are the ones that can give a pair.
+    """
+    keys = [[sentence.indexed(scan.weights) for sentence in sentences] for sentences in documents]
+    pairs: list[Pair] = []
+    for a, b, candidates in story_candidates(keys, scan.weights, LEAST_OVERLAP):
+        found: list[Pair] = []
+        for i, j in candidates:
+            if may_align(keys[a][i], keys[b][j], scan.weights, LEAST_OVERLAP):
+                found += _pairs_of(documents[a][i], documents[b][j], scan, across=True)
+        pairs += _mutual_best(found)
+    return pairs
 
 
 def _within(sentences: list[_Sentence], scan: ScanFacts) -> list[Pair]:
@@ -280,10 +303,10 @@ def _pairs_of(sa: _Sentence, sb: _Sentence, scan: ScanFacts, across: bool, other
         return [Pair(a, b, 1.0 + similarity, "restated", similarity, "one sentence, values aside", 0.9)
                 for a, b in _in_order(sa.claims, sb.claims) if not frames_clash(a, b, edited=restated == "similar")]
     pairs = []
-    said_a, said_b = {value_text(c) for c in sa.claims}, {value_text(c) for c in sb.claims}
-    for a in sa.facts():
-        for b in sb.facts():
-            if value_text(a) != value_text(b) and (value_text(a) in said_b or value_text(b) in said_a):
+    said_a, said_b = sa.said(), sb.said()
+    for a, text_a in sa.facts_said():
+        for b, text_b in sb.facts_said():
+            if text_a != text_b and (text_a in said_b or text_b in said_a):
                 continue  # "five soldiers died, four from friendly fire" / "the four killed by friendly fire"
             fit = frame_fit(a, b)
             if fit is None or background(a, b, scan.published):
@@ -291,8 +314,9 @@ def _pairs_of(sa: _Sentence, sb: _Sentence, scan: ScanFacts, across: bool, other
             evidence = (alike(similarity, SAID_ALIKE, "sentences alike, in two stories") if other_story
                         else evidence_of(a, b, similarity, scan, across))
             if evidence is not None:
-                pairs.append(Pair(a, b, round(similarity + fit, 3), "paraphrased" if across else "restated in one article",
-                                  similarity, evidence.tier, evidence.confidence))
+                how = "paraphrased" if across else "restated in one article"
+                score = round(similarity + fit, 3)
+                pairs.append(Pair(a, b, score, how, similarity, evidence.tier, evidence.confidence))
     return pairs
 
 

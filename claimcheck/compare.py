@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from claimcheck.align import Pair, align
-from claimcheck.decide import Verdict, decide, unmatched
+from claimcheck.claim_index import ListsByStory, same_set_of, unmatched_items, variant_pairs
+from claimcheck.decide import Verdict, decide
 from claimcheck.extract.entities import overlap
-from claimcheck.list_match import same_set
 from claimcheck.models import Claim, Finding, Story
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -239,9 +239,15 @@ def _size(claim: Claim) -> int:
     return int(claim.value.number)
 
 
+def _story_key(story_of: dict[str, str]) -> Callable[[Claim], str]:
+    """A claim's story for grouping: two claims meet when one article gives both or one story holds both."""
+    return lambda claim: story_of.get(claim.document, claim.document)
+
+
 def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Finding]:
     by_id = {c.id: c for c in claims}
-    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3]
+    all_lists = ListsByStory([c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 3],
+                             _story_key(story_of))
     for count in claims:
         if count.related is None or count.related not in by_id:
             continue
@@ -264,12 +270,7 @@ def _count_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable
                 reason="the stated count introduces this list (right after its sentence, or after a colon, "
                 "'include', 'are'); the number of items differs",
             )
-        others = [
-            c for c in all_lists
-            if c.document != count.document
-            and _same_story(count, c, story_of)
-            and same_set(own.value.items, c.value.items)
-        ]
+        others = all_lists.same_set(count, own.value.items)
         differing = [c for c in others if _size(c) != stated and c.partial != "examples"]
         if differing:
             sizes = ", ".join(f"{_size(c)} in {_label(c)}" for c in differing)
@@ -295,17 +296,16 @@ def _list_mismatches(claims: list[Claim], story_of: dict[str, str]) -> Iterable[
     sizes under a stated count are count_mismatch's to report.
     """
     # four items at least: "Andrew Feldman, CEO and co-founder" is a coordination, not a set to compare
-    all_lists = [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 4 and c.partial != "examples"]
+    all_lists = ListsByStory(
+        [c for c in claims if c.value.kind == "list" and (c.value.number or 0) >= 4 and c.partial != "examples"],
+        _story_key(story_of),
+    )
     counted = {c.related: c for c in claims if c.related is not None}
-    for i, a in enumerate(all_lists):
-        for b in all_lists[i + 1:]:
-            if a.document == b.document or not _same_story(a, b, story_of):
-                continue
-            if len(a.value.items) != len(b.value.items) or not same_set(a.value.items, b.value.items):
-                continue
-            only_a, only_b = unmatched(a.value.items, b.value.items), unmatched(b.value.items, a.value.items)
-            if not (only_a and only_b):
-                continue
+    for a, b in all_lists.equal_sizes():  # two articles of one story, as many items
+        if not same_set_of(a.value.items, b.value.items):
+            continue
+        only_a, only_b = unmatched_items(a.value.items, b.value.items), unmatched_items(b.value.items, a.value.items)
+        if only_a and only_b:
             count = counted.get(a.id) or counted.get(b.id)
             noun = (count.frame.counted or "items") if count is not None else "items"
             shared = len(a.value.items) - len(only_a)
@@ -336,29 +336,25 @@ def _name_variants(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Fi
         if claim.value.kind == "date" and frame.predicate and frame.object and not frame.statement:
             blocks[(frame.predicate, frame.object.split()[0])].append(claim)
     for (predicate, _head), block in sorted(blocks.items()):
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if a.frame.object == b.frame.object or a.value.interval != b.value.interval:
-                    continue
-                if " of " not in (a.frame.object or "") or " of " not in (b.frame.object or ""):
-                    continue  # only names of the "memorandum of X" kind can be variants of each other
-                if a.document != b.document and not (_same_story(a, b, story_of)
-                                                     and overlap(a.frame.names, b.frame.names) >= 1):
-                    continue
-                pair = sorted((a, b), key=lambda c: (c.document, c.start))
-                yield Finding(
-                    id=finding_id("name_variant", pair),
-                    kind="name_variant",
-                    severity="info",
-                    confidence=0.6 if a.document == b.document else 0.5,
-                    subject=f"{pair[0].frame.object} / {pair[1].frame.object}",
-                    summary=f"The same '{predicate}' event ({a.value.text}) is called "
-                    f"'{pair[0].frame.counted}' ({pair[0].frame.object}) in {_label(pair[0])} and "
-                    f"'{pair[1].frame.counted}' ({pair[1].frame.object}) in {_label(pair[1])}. Use one name.",
-                    claims=tuple(pair),
-                    reason=f"one event: same action '{predicate}' on the same date, objects of the 'X of Y' kind "
-                    "whose names differ" + ("" if a.document == b.document else ", names in common, one story"),
-                )
+        # same date, two objects, both of the "memorandum of X" kind (only those can be variants of each other)
+        for a, b in variant_pairs(block):
+            if a.document != b.document and not (_same_story(a, b, story_of)
+                                                 and overlap(a.frame.names, b.frame.names) >= 1):
+                continue
+            pair = sorted((a, b), key=lambda c: (c.document, c.start))
+            yield Finding(
+                id=finding_id("name_variant", pair),
+                kind="name_variant",
+                severity="info",
+                confidence=0.6 if a.document == b.document else 0.5,
+                subject=f"{pair[0].frame.object} / {pair[1].frame.object}",
+                summary=f"The same '{predicate}' event ({a.value.text}) is called "
+                f"'{pair[0].frame.counted}' ({pair[0].frame.object}) in {_label(pair[0])} and "
+                f"'{pair[1].frame.counted}' ({pair[1].frame.object}) in {_label(pair[1])}. Use one name.",
+                claims=tuple(pair),
+                reason=f"one event: same action '{predicate}' on the same date, objects of the 'X of Y' kind "
+                "whose names differ" + ("" if a.document == b.document else ", names in common, one story"),
+            )
 
 
 # ------------------------------------------------------------------ corroborations

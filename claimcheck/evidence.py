@@ -101,13 +101,14 @@ class ScanFacts:
 
     def few_values(self, claim: Claim) -> bool:
         """Whether the claim's story gives at most two values for its fact: then it is likely one fact."""
-        story, key = self.story_of.get(claim.document), fact_key(claim)
-        known = self._answers.get(("few", key, story))
-        if known is None:
-            found = {v for doc, values in self.by_fact.get(key, ()) if self.story_of.get(doc) == story
-                     for v in values}
-            known = self._answers[("few", key, story)] = len(found) <= 2
-        return bool(known)
+        key = fact_key(claim)
+        by_story = self._answers.get(("values by story", key))
+        if not isinstance(by_story, dict):  # the values each story gives for the fact, gathered once
+            gathered: dict[str | None, set[str]] = {}
+            for doc, values in self.by_fact.get(key, ()):
+                gathered.setdefault(self.story_of.get(doc), set()).update(values)
+            by_story = self._answers[("values by story", key)] = gathered
+        return len(by_story.get(self.story_of.get(claim.document), ())) <= 2
 
     def consensus(self, claim: Claim) -> bool:
         """Whether several other articles give the same value for the claim's fact (the story's figure)."""
