@@ -14,6 +14,7 @@ import os
 import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
@@ -79,7 +80,12 @@ def analyse_in_workers(
         max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(model, table),
     )
     try:
-        pending: dict[Future, range] = {pool.submit(_work, [articles[i] for i in chunk]): chunk for chunk in chunks}
+        pending: dict[Future, range] = {}
+        for chunk in chunks:
+            try:
+                pending[pool.submit(_work, [articles[i] for i in chunk])] = chunk
+            except BrokenProcessPool as exc:  # a worker died while the chunks were being handed out
+                yield from ((i, DocumentResult(fault=fault_message(exc))) for i in chunk)
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
