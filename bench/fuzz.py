@@ -233,6 +233,9 @@ def main() -> None:
     parser.add_argument("--replay", type=Path,
                         help="run one saved case.json (or its folder) here and print what is wrong")
     args = parser.parse_args()
+    # the claims store of this run lives and dies with it: never the user's cache, never a hit from an old run
+    store = tempfile.TemporaryDirectory(prefix="claimcheck-fuzz-store-")
+    os.environ["CLAIMCHECK_CACHE_DIR"] = store.name
     warnings.simplefilter("ignore")  # Hypothesis and spaCy warnings would drown the counts
     if args.replay:
         replay(args.replay)
