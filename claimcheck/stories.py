@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
 from claimcheck.extract.numbers import is_magnitude
 from claimcheck.models import Story
-from claimcheck.story_graph import sparse_cluster
+from claimcheck.story_graph import components, sparse_cluster
 
 NAME_WEIGHT = 2.0  # a shared name tells more about the event than a shared word
 BROAD_FLOOR = 0.05  # average cosine (smoothed weights) above which documents share a topic
@@ -166,22 +166,8 @@ def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
     n = len(sim)
     if n == 1:
         return [[0]]
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(n):
-        j = int(np.argmax(sim[i]))
-        if sim[i, j] >= floor and j != i:
-            parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(root(i), []).append(i)
-    clusters = list(groups.values())
+    nearest = ((i, int(np.argmax(sim[i]))) for i in range(n))
+    clusters = components(n, ((i, j) for i, j in nearest if sim[i, j] >= floor and j != i))
     # average similarity between clusters, kept up to date as they merge (Lance-Williams)
     size = np.array([len(c) for c in clusters], dtype=float)
     member = np.zeros((len(clusters), n))

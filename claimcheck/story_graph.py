@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -230,6 +230,15 @@ def _top_links(n: int, left: np.ndarray, right: np.ndarray, shared: np.ndarray) 
 def _nearest_neighbours(n: int, left: np.ndarray, right: np.ndarray, sims: np.ndarray, floor: float
                         ) -> list[list[int]]:
     """Each document joined to its most similar linked document (the first of equals), when at least `floor`."""
+    rows, cols, values = np.r_[left, right], np.r_[right, left], np.r_[sims, sims]
+    order = np.lexsort((cols, -values, rows))  # per row: highest similarity first, then lowest column
+    rows, cols, values = rows[order], cols[order], values[order]
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist() if len(rows) else []
+    return components(n, ((int(rows[k]), int(cols[k])) for k in firsts if values[k] >= floor))
+
+
+def components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The groups `links` join among n items (union-find), each in item order, ordered by their first item."""
     parent = list(range(n))
 
     def root(i: int) -> int:
@@ -238,12 +247,8 @@ def _nearest_neighbours(n: int, left: np.ndarray, right: np.ndarray, sims: np.nd
             i = parent[i]
         return i
 
-    rows, cols, values = np.r_[left, right], np.r_[right, left], np.r_[sims, sims]
-    order = np.lexsort((cols, -values, rows))  # per row: highest similarity first, then lowest column
-    rows, cols, values = rows[order], cols[order], values[order]
-    for k in np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist() if len(rows) else []:
-        if values[k] >= floor:
-            parent[root(int(rows[k]))] = root(int(cols[k]))
+    for i, j in links:
+        parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)

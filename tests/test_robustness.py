@@ -197,18 +197,23 @@ def test_the_text_report_is_not_wrapped_or_padded_into_a_file_or_pipe(desk):
 # ------------------------------------------------------------------ folders
 
 
-def test_an_unreadable_folder_is_listed_as_skipped(tmp_path, monkeypatch):
-    """Root reads a chmod 000 folder, so the refusal is simulated where os.walk meets it."""
-    (tmp_path / "locked").mkdir()
-    (tmp_path / "a.txt").write_text(BRIDGE_2019, encoding="utf-8")
+def refuse_to_list(monkeypatch, name: str) -> None:
+    """Root reads a chmod 000 folder, so the refusal is simulated where os.walk meets the folder `name`."""
     real_scandir = os.scandir
 
     def refusing(path="."):
-        if Path(path).name == "locked":
+        if Path(path).name == name:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", refusing)
+
+
+def test_an_unreadable_folder_is_listed_as_skipped(tmp_path, monkeypatch):
+    """Root reads a chmod 000 folder, so the refusal is simulated where os.walk meets it."""
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "a.txt").write_text(BRIDGE_2019, encoding="utf-8")
+    refuse_to_list(monkeypatch, "locked")
     found, skipped = discovery.discover(tmp_path)
     assert [p.name for p in found] == ["a.txt"]
     assert [(s.path, s.reason) for s in skipped] == [("locked/", "folder not read: Permission denied")]
@@ -367,14 +372,7 @@ def test_the_cli_lists_an_unreadable_folder_and_reports_the_rest(desk, monkeypat
     (desk / "locked").mkdir()
     (desk / "a.txt").write_text(f"date 2024-03-04\n{BRIDGE_2019}\n", encoding="utf-8")
     (desk / "b.txt").write_text(f"date 2024-03-05\n{BRIDGE_2021}\n", encoding="utf-8")
-    real_scandir = os.scandir
-
-    def refusing(path="."):
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_to_list(monkeypatch, "locked")
     report = report_of(run("scan", "news", "--format", "json"))
     assert report["skipped"] == [{"path": "locked/", "reason": "folder not read: Permission denied"}]
     assert len(report["findings"]) == 1

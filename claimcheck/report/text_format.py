@@ -53,7 +53,8 @@ def render(
     # a check is about the drafts: the corpus's own warnings are in the JSON report and in scan's
     shown = report.documents if report.check is None else [d for d in report.documents if d.id in report.check.drafts]
     warnings = [(paths[d.id], w) for d in shown for w in d.warnings]
-    warnings += [(openable(scan_base(report), s.path), f"skipped: {s.reason}") for s in report.skipped]
+    base = scan_base(report)
+    warnings += [(openable(base, s.path), f"skipped: {s.reason}") for s in report.skipped]
     if warnings:
         console.print(Text("Warnings", style="bold"))
         for path, warning in warnings:
