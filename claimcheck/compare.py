@@ -336,7 +336,7 @@ def _name_variants(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Fi
         if claim.value.kind == "date" and frame.predicate and frame.object and not frame.statement:
             blocks[(frame.predicate, frame.object.split()[0])].append(claim)
     for (predicate, _head), block in sorted(blocks.items()):
-        # same date, two objects, both of the "memorandum of X" kind (only those can be variants of each other)
+        # same date, two objects, both of the "<document> of X" kind (only those can be variants of each other)
         for a, b in variant_pairs(block):
             if a.document != b.document and not (_same_story(a, b, story_of)
                                                  and overlap(a.frame.names, b.frame.names) >= 1):

@@ -255,7 +255,7 @@ def word(token: Token, aliases: Aliases) -> str:
 
 
 def phrase(token: Token) -> str:
-    """The object as written, short: "a Memorandum of Cooperation", not its whole clause."""
+    """The object as written, short: "a Treaty of Friendship", not its whole clause."""
     left = token.i
     for child in token.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss"):
