@@ -144,7 +144,7 @@ def groups_of(
             if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
                 key = normalise(child.text, ctx.aliases)
                 found.add(demonym(key, ctx.aliases))
-        if noun.ent_type_ == "NORP":  # "25 Indians"
+        if noun.ent_type_ == "NORP":  # "25 Peruvians"
             key = normalise(noun.text, ctx.aliases)
             found.add(demonym(key, ctx.aliases))
     nearest = _nearest_scope(value, event)
