@@ -69,7 +69,7 @@ def index(
         raise StoreUnusable("; ".join(store.warnings))
     try:
         readable = [a for a in articles if a.text.strip()]
-        results, parsed = per_document_results(readable, model, table, found, store, jobs, progress)
+        results, parsed, _ = per_document_results(readable, model, table, found, store, jobs, progress)
         store.replace_archive(os.path.abspath(id_base(roots)), articles, skipped)
     finally:
         store.close()

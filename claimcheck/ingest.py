@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -30,15 +30,19 @@ HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
+# (bytes, id, path, suffix, max_bytes) -> the Article, or why it cannot be read: from_bytes's signature
+Reader = Callable[[bytes, str, str, str, int], "Article | Skipped"]
+
 # ------------------------------------------------------------------ many inputs
 
 def load_articles(
     roots: Path | Sequence[Path], max_bytes: int = 5_000_000, include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] = (), reader: Reader | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Every supported file under `roots` (folders and files) as an Article; the rest as Skipped.
 
-    Ids and paths are relative to `id_base(roots)`.
+    Ids and paths are relative to `id_base(roots)`. `reader` turns a file's bytes into its Article
+    (`from_bytes` by default; the scan passes one that remembers what it read in the claims store).
     """
     roots = [Path(roots)] if isinstance(roots, (str, os.PathLike)) else [Path(r) for r in roots]
     base = id_base(roots)
@@ -53,7 +57,7 @@ def load_articles(
             if (where := os.path.abspath(path)) in seen:
                 continue  # a file named twice, or named and inside a named folder
             seen.add(where)
-            result = read_article(path, base, max_bytes=max_bytes)
+            result = read_article(path, base, max_bytes=max_bytes, reader=reader or from_bytes)
             if isinstance(result, Skipped):
                 skipped.append(result)
                 continue
@@ -181,7 +185,7 @@ def _header_lines(source: str, start: int) -> tuple[int, int] | None:
 
 # ------------------------------------------------------------------ reading one file
 
-def read_article(path: Path, root: Path, max_bytes: int = 5_000_000) -> Article | Skipped:
+def read_article(path: Path, root: Path, max_bytes: int = 5_000_000, reader: Reader | None = None) -> Article | Skipped:
     path = Path(path)
     rel = relative(path, root)
     try:
@@ -192,7 +196,7 @@ def read_article(path: Path, root: Path, max_bytes: int = 5_000_000) -> Article 
     except OSError as exc:
         return Skipped(rel, f"cannot read file: {exc.strerror or exc}")
     ident = rel[: -len(path.suffix)] if path.suffix and rel.endswith(path.suffix) else rel
-    return from_bytes(data, ident, rel, path.suffix.lower(), max_bytes)
+    return (reader or from_bytes)(data, ident, rel, path.suffix.lower(), max_bytes)
 
 
 def from_bytes(data: bytes, ident: str, rel: str, suffix: str, max_bytes: int = 5_000_000) -> Article | Skipped:

@@ -227,6 +227,20 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """What comparing a scan's documents gives, before severities, suppressions and the confidence floor.
+
+    Kept in the claims store under the keys of all the scan's documents, so that a rescan of unchanged
+    files neither parses nor compares again.
+    """
+
+    copies: tuple[tuple[str, str], ...]  # (document id, the first copy of its near-duplicate group)
+    stories: tuple[Story, ...]
+    findings: tuple[Finding, ...]
+    corroborations: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class DocumentSummary:
     id: str
     path: str

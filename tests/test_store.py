@@ -4,6 +4,8 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,9 @@ def test_a_report_is_byte_identical_with_and_without_the_store(folder, tmp_path,
         raise AssertionError("an unchanged rescan must not load the model")
 
     monkeypatch.setattr(scan_module, "load_model", no_model)
+    # nor read the files' text again, nor compare: what ingest and the comparison made is in the store too
+    monkeypatch.setattr(scan_module, "from_bytes", no_model)
+    monkeypatch.setattr(scan_module, "compare_documents", no_model)
     outputs = {fmt: run("scan", folder, "--cache-dir", tmp_path, "-f", fmt) for fmt in ("text", "json")}
     monkeypatch.undo()
     for fmt, output in outputs.items():
@@ -85,6 +90,37 @@ def test_an_edited_file_is_parsed_again_alone(tmp_path, parsed):
     cached = run("scan", folder, "--cache-dir", store, "-f", "json")
     assert parsed == ["001_209a43c90e6542cd"]
     assert cached == run("scan", folder, "--no-cache", "-f", "json")
+
+
+@pytest.mark.slow
+def test_an_unchanged_rescan_does_not_import_spacy(tmp_path):
+    program = (
+        "import sys\nfrom claimcheck.cli import main\ntry:\n    main()\nexcept SystemExit as end:\n    code = end.code\n"
+        "print('spacy imported' if 'spacy' in sys.modules else 'no spacy', file=sys.stderr)\nsys.exit(code)"
+    )
+    command = [sys.executable, "-c", program, "scan", str(FOLDERS[2]), "--cache-dir", str(tmp_path), "--jobs", "1"]
+    cold, warm = (subprocess.run(command, capture_output=True, text=True, check=False) for _ in range(2))
+    assert cold.stdout == warm.stdout and cold.returncode == warm.returncode == 1
+    assert cold.stderr.splitlines()[-1] == "spacy imported"
+    assert warm.stderr.splitlines()[-1] == "no spacy"
+
+
+@pytest.mark.slow
+def test_a_document_that_failed_is_not_kept_nor_is_the_comparison_it_took_part_in(tmp_path, monkeypatch):
+    folder = FOLDERS[2]
+    real = scan_module.extract_claims
+
+    def failing_once(article, *args, **kwargs):
+        if article.id == first_id:
+            raise RuntimeError("a passing fault")
+        return real(article, *args, **kwargs)
+
+    first_id = sorted(p.stem for p in folder.iterdir() if p.suffix == ".txt")[0]
+    monkeypatch.setattr(scan_module, "extract_claims", failing_once)
+    code, failed = run("scan", folder, "--cache-dir", tmp_path, "-f", "json")
+    assert "a passing fault" in failed
+    monkeypatch.undo()
+    assert run("scan", folder, "--cache-dir", tmp_path, "-f", "json") == run("scan", folder, "--no-cache", "-f", "json")
 
 
 BRIDGE = "date 2024-03-04\nThe NTB said the Kessel bridge closed in 2019 after 14 people were hurt.\n"

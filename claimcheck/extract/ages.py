@@ -7,10 +7,12 @@ it. Each function here is pure: a sentence in, (age token, person) pairs out.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.entities import ents_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _PRONOUNS = {"he", "she"}
 MAX_AGE = 120

@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import islice
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.ages import ages_in
 from claimcheck.extract.entities import Aliases, demonym, ents_in, names_in, normalise, places_in
@@ -24,6 +23,9 @@ from claimcheck.extract.measures import description_words
 from claimcheck.extract.numbers import is_currency, is_magnitude, is_unit, parse_amount, qualifier_of, takes_preposition
 from claimcheck.extract.scope import Sentence
 from claimcheck.models import Article, Claim, Frame, Qualifier, Timex, Value, ValueKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s|\s*[–—-]\s*\d{2,4})?$")

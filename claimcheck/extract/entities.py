@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
 
 NAME_LABELS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _CONNECTORS = {"of", "and", "for", "the", "on", "in", "&", "to", "de", "du", "des", "la", "le"}
@@ -214,6 +217,8 @@ _ENTS_BY_TOKEN: WeakKeyDictionary[Doc, list[tuple[int, Span]]] = WeakKeyDictiona
 
 def ents_in(span: Span | Doc) -> list[Span]:
     """The named entities inside a span (as `span.ents`), read from a per-document index."""
+    from spacy.tokens import Doc  # here, not at the top: see claimcheck.nlp on when spaCy is imported
+
     if isinstance(span, Doc):
         return list(span.ents)
     doc = span.doc

@@ -16,7 +16,7 @@ is measured is read in `measures`, whose it is in `holders`, the scope in
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.grammar import (
     bare_definite,
@@ -46,6 +46,9 @@ from claimcheck.extract.scope import (
     when_of,
 )
 from claimcheck.models import Frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _WHOLE_MARKERS = {"cumulative", "combined", "aggregate", "overall"}
 _INSTANCE_WORDS = {"first", "second", "third", "fourth", "fifth", "another", "other"}

@@ -13,10 +13,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.entities import Aliases
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 MODAL_HEDGES = {"expect", "plan", "aim", "hope", "seek", "propose", "may", "might", "could", "would"}

@@ -5,12 +5,15 @@ clauses, else the article's main person.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.entities import ents_in, normalise
 from claimcheck.extract.grammar import Event
 from claimcheck.extract.modality import governors
 from claimcheck.extract.scope import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "its", "their", "they", "them", "it", "i", "me", "my", "we",
                     "our"}

@@ -9,12 +9,14 @@ partial ("these include") says so in the link.
 from __future__ import annotations
 
 from dataclasses import replace
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract import lists
 from claimcheck.extract.numbers import parse_amount
 from claimcheck.models import Article, Claim, Frame, Value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MAX_COUNT = 40  # "five measures" is a count of a list; "70 companies" is a figure, not an enumeration
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.models import Article, Block
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _BULLET = re.compile(r"^\s*(?:[-*•●▪◦‣–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _EXAMPLES = re.compile(r"\b(?:including|such as|among them|among others|for example|for instance|e\.g\.|like)\b", re.I)

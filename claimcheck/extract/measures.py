@@ -10,11 +10,13 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 from importlib import resources
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.grammar import Event
 from claimcheck.extract.numbers import is_currency, is_unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _TRANSPARENT = {"total", "number", "sum", "tally", "count", "figure", "tune", "amount", "maximum", "minimum"}
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.measures import word_lists
 from claimcheck.models import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _FUTURE_FRAMES = {"set", "due", "poised", "slated", "scheduled", "likely", "expected", "going"}
 _CLAUSE_EDGES = {"advcl", "parataxis", "ROOT"}

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in, normalise, place_nouns
 from claimcheck.extract.grammar import Event, after_dateline
 from claimcheck.extract.measures import capacity_words, people_nouns, word_lists
 from claimcheck.models import DateInterval
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _QUANTIFIERS = {"all", "one", "none", "each", "most", "some", "many", "half", "both", "any", "several", "few"}
