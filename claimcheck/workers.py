@@ -108,6 +108,7 @@ def _context():
     not from a fork of this one (which may hold threads, such as the progress bar's)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["claimcheck.scan"])
+        # spaCy too: claimcheck imports it only to parse, and every worker parses
+        context.set_forkserver_preload(["claimcheck.scan", "spacy"])
         return context
     return multiprocessing.get_context("spawn")
