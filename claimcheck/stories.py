@@ -14,7 +14,9 @@ of the topic weigh nothing and only what tells one event from the other
 counts. Inside each pass, every document is first joined to its nearest
 neighbour (short reports are least like anything, yet most like their own
 story), then groups are merged while their average similarity stays above a
-floor (average-link clustering).
+floor (average-link clustering). A report the split leaves alone although it
+names nothing the rest of its broad group does not (no second event to tell
+apart, only too few words) joins the part it is most like.
 """
 from __future__ import annotations
 
@@ -109,6 +111,7 @@ def group_stories(
         inside = {i: k for k, i in enumerate(members)}
         inner = _clusters([bags[i] for i in members], [inside.get(copy_of[i], k) for k, i in enumerate(members)],
                           sharp=True, floor=EVENT_FLOOR)
+        inner = _place_bare(inner, [bags[i] for i in members])
         groups.extend([members[i] for i in part] for part in inner)
     groups = _join_copies(groups, ids, copies or {})
     stories = [_story([ids[i] for i in sorted(group)], [documents[i][1] for i in group]) for group in groups]
@@ -122,6 +125,42 @@ def _clusters(bags: Sequence[Mapping[str, int]], copy_of: list[int], sharp: bool
     if len(bags) > DENSE_UP_TO:
         return sparse_cluster(_vectors(bags, sharp)[0], floor, copy_of)
     return _cluster(_similarity(bags, sharp), floor)
+
+
+def _place_bare(parts: list[list[int]], bags: Sequence[Mapping[str, int]]) -> list[list[int]]:
+    """Documents the split of a broad group left alone, yet with no name or figure of their own, each moved
+    to the part it is most alike on average (smoothed weights).
+
+    The split tells events apart by what is specific to each; a report with none of its own (every name and
+    figure it has, another report of the group has too) shows no second event, only too few words to be
+    near anything once the topic's words weigh nothing: "Rescuers were still digging in Cusco at nightfall."
+    """
+    groups = [part for part in parts if len(part) > 1]
+    alone = [part[0] for part in parts if len(part) == 1]
+    if not groups or not alone:
+        return parts
+    vectors, df = _vectors(bags, sharp=False)
+    bare = [i for i in alone if all(df[term] > 1 for term in bags[i] if term.startswith("n:"))]
+    # the average cosine with a part is a dot product with the part's summed vector over its size: by term,
+    # the parts that use it, so that a document meets only the parts it shares a term with
+    by_term: dict[str, list[tuple[int, float]]] = {}
+    for k, part in enumerate(groups):
+        summed: dict[str, float] = {}
+        for i in part:
+            for term, w in vectors[i].items():
+                summed[term] = summed.get(term, 0.0) + w
+        for term, w in summed.items():
+            by_term.setdefault(term, []).append((k, w / len(part)))
+    placed = [list(part) for part in groups]
+    for i in bare:
+        alike = np.zeros(len(groups))
+        for term, w in vectors[i].items():
+            for k, average in by_term.get(term, ()):
+                alike[k] += w * average
+        if alike.max() > 0:
+            placed[int(np.argmax(alike))].append(i)
+    moved = {i for part in placed for i in part}
+    return [sorted(part) for part in placed] + [[i] for i in alone if i not in moved]
 
 
 def _vectors(bags: Sequence[Mapping[str, int]], sharp: bool) -> tuple[list[dict[str, float]], Counter[str]]:

@@ -30,6 +30,22 @@ def test_two_events_of_one_type_are_two_stories():
     assert len({s.id for s in stories}) == 3
 
 
+@pytest.mark.parametrize(("own", "joins"), [((), True), (("n:arequipa",), False), (("n:#12",), False)])
+def test_a_short_report_left_alone_joins_its_event_unless_it_names_something_of_its_own(own, joins):
+    # inside the quakes' group, Cusco and "earthquake" weigh next to nothing, so the short report is near
+    # nothing; naming only what the Cusco reports name, it is one of them: a place or figure of its own is
+    # the mark of another event, and then it stays a story of its own
+    cusco = [(f"a{k}", bag(*QUAKE, "n:peru", "n:cusco", "n:#27", f"w:{word}"))
+             for k, word in enumerate(["bus", "road", "village", "church", "market", "school"])]
+    nepal = [(f"b{k}", bag(*QUAKE, "n:nepal", "n:kathmandu", "n:#8000", f"w:{word}"))
+             for k, word in enumerate(["temple", "everest", "valley"])]
+    short = ("s", bag("n:cusco", "w:earthquake", "w:rescuer", "w:dig", "w:nightfall", "w:torch", "w:shift",
+                      "w:dust", "w:shout", "w:silence", *own))
+    found = sorted(s.documents for s in group_stories([*cusco, *nepal, short]))
+    a = tuple(doc_id for doc_id, _ in cusco)
+    assert found == ([(*a, "s"), ("b0", "b1", "b2")] if joins else [a, ("b0", "b1", "b2"), ("s",)])
+
+
 def test_every_document_is_in_exactly_one_story():
     documents = [(f"d{i}", bag(f"w:topic{i}", f"n:name{i}")) for i in range(5)]
     stories = group_stories(documents)
