@@ -47,6 +47,10 @@ SPLIT_MIN = 3  # a broad group is split only when it has at least this many docu
 DENSE_UP_TO = 1000
 _FIGURE = re.compile(r"^\d[\d,./-]*$")
 _TRIVIAL_FIGURES = {"1", "2", "3", "one", "two", "three"}
+# the day an event happened, which its reports name ("police said on Tuesday"), is as much its own as a figure
+# (the day of the month already counts as one): two events of one kind seldom fall on the same day. Dates are
+# entities, whose words are otherwise left out
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,9 @@ def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] =
             figure = token.lower_.replace(",", "")
             if figure not in _TRIVIAL_FIGURES and not is_magnitude(figure):
                 counts["n:#" + figure] += 1  # a toll, a score, a round: the same event gives the same figures
+            continue
+        if token.lower_ in _WEEKDAYS and token.ent_type_ not in NAME_LABELS:
+            counts["n:@" + token.lower_] += 1
             continue
         if token.is_stop or token.is_punct or len(token.text) < 3 or token.ent_type_:
             continue

@@ -74,4 +74,5 @@ def test_document_terms_weigh_names_and_figures_and_skip_furniture():
     doc = load_model()(text)
     terms = document_terms(doc, load_aliases(), skip=[(0, len("Subscribe now."))]).terms
     assert "n:cusco" in terms and "n:#27" in terms and "w:overturn" in terms
+    assert "n:@friday" in terms  # the day it happened counts with the names and figures
     assert "w:subscribe" not in terms
