@@ -14,9 +14,11 @@ of the topic weigh nothing and only what tells one event from the other
 counts. Inside each pass, every document is first joined to its nearest
 neighbour (short reports are least like anything, yet most like their own
 story), then groups are merged while their average similarity stays above a
-floor (average-link clustering). A report the split leaves alone although it
-names nothing the rest of its broad group does not (no second event to tell
-apart, only too few words) joins the part it is most like.
+floor (average-link clustering). After the split, one or two short reports
+left apart join the event that clearly holds their best link, and a report
+left alone although it names nothing the rest of its broad group does not (no
+second event to tell apart, only too few words) joins the part it is most
+like.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from spacy.tokens import Doc
 from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
 from claimcheck.extract.numbers import is_magnitude
 from claimcheck.models import Story
-from claimcheck.story_graph import components, sparse_cluster
+from claimcheck.story_graph import FRAGMENT, components, join_fragments, sparse_cluster
 
 NAME_WEIGHT = 2.0  # a shared name tells more about the event than a shared word
 BROAD_FLOOR = 0.05  # average cosine (smoothed weights) above which documents share a topic
@@ -130,8 +132,8 @@ def _clusters(bags: Sequence[Mapping[str, int]], copy_of: list[int], sharp: bool
     matrix) up to DENSE_UP_TO documents, above it over the pairs that share a rare term or are copies of one
     text (story_graph; `copy_of`: each document's first copy, or itself)."""
     if len(bags) > DENSE_UP_TO:
-        return sparse_cluster(_vectors(bags, sharp)[0], floor, copy_of)
-    return _cluster(_similarity(bags, sharp), floor)
+        return sparse_cluster(_vectors(bags, sharp)[0], floor, copy_of, SPLIT_MIN if sharp else 0)
+    return _cluster(_similarity(bags, sharp), floor, SPLIT_MIN if sharp else 0)
 
 
 def _place_bare(parts: list[list[int]], bags: Sequence[Mapping[str, int]]) -> list[list[int]]:
@@ -207,8 +209,10 @@ def _similarity(bags: Sequence[Mapping[str, int]], sharp: bool) -> np.ndarray:
     return sim
 
 
-def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
-    """Nearest-neighbour links, then average-link merging while the average similarity is at least `floor`."""
+def _cluster(sim: np.ndarray, floor: float, events: int = 0) -> list[list[int]]:
+    """Nearest-neighbour links, then average-link merging while the average similarity is at least `floor`;
+    with `events` (inside a broad group), fragments joined to the event they clearly belong to
+    (story_graph.join_fragments)."""
     n = len(sim)
     if n == 1:
         return [[0]]
@@ -237,7 +241,12 @@ def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
         alive[b] = False
         between[b, :] = -np.inf
         between[:, b] = -np.inf
-    return [sorted(clusters[i]) for i in range(len(clusters)) if alive[i]]
+    groups = [sorted(clusters[i]) for i in range(len(clusters)) if alive[i]]
+    if not events:
+        return groups
+    fragments = [i for group in groups if len(group) <= FRAGMENT for i in group]
+    return join_fragments(groups, ((i, j, float(sim[i, j])) for i in fragments for j in range(n) if j != i), floor,
+                          events)
 
 
 def _join_copies(groups: list[list[int]], ids: list[str], copies: Mapping[str, str]) -> list[list[int]]:
