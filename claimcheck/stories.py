@@ -14,7 +14,11 @@ of the topic weigh nothing and only what tells one event from the other
 counts. Inside each pass, every document is first joined to its nearest
 neighbour (short reports are least like anything, yet most like their own
 story), then groups are merged while their average similarity stays above a
-floor (average-link clustering).
+floor (average-link clustering). After the split, one or two short reports
+left apart join the event that clearly holds their best link, and a report
+left alone although it names nothing the rest of its broad group does not (no
+second event to tell apart, only too few words) joins the part it is most
+like.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ import numpy as np
 from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
 from claimcheck.extract.numbers import is_magnitude
 from claimcheck.models import Story
-from claimcheck.story_graph import components, sparse_cluster
+from claimcheck.story_graph import FRAGMENT, components, join_fragments, sparse_cluster
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,6 +52,10 @@ SPLIT_MIN = 3  # a broad group is split only when it has at least this many docu
 DENSE_UP_TO = 1000
 _FIGURE = re.compile(r"^\d[\d,./-]*$")
 _TRIVIAL_FIGURES = {"1", "2", "3", "one", "two", "three"}
+# the day an event happened, which its reports name ("police said on Tuesday"), is as much its own as a figure
+# (the day of the month already counts as one): two events of one kind seldom fall on the same day. Dates are
+# entities, whose words are otherwise left out
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,9 @@ def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] =
             if figure not in _TRIVIAL_FIGURES and not is_magnitude(figure):
                 counts["n:#" + figure] += 1  # a toll, a score, a round: the same event gives the same figures
             continue
+        if token.lower_ in _WEEKDAYS and token.ent_type_ not in NAME_LABELS:
+            counts["n:@" + token.lower_] += 1
+            continue
         if token.is_stop or token.is_punct or len(token.text) < 3 or token.ent_type_:
             continue
         if token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
@@ -112,6 +123,7 @@ def group_stories(
         inside = {i: k for k, i in enumerate(members)}
         inner = _clusters([bags[i] for i in members], [inside.get(copy_of[i], k) for k, i in enumerate(members)],
                           sharp=True, floor=EVENT_FLOOR)
+        inner = _place_bare(inner, [bags[i] for i in members])
         groups.extend([members[i] for i in part] for part in inner)
     groups = _join_copies(groups, ids, copies or {})
     stories = [_story([ids[i] for i in sorted(group)], [documents[i][1] for i in group]) for group in groups]
@@ -123,8 +135,44 @@ def _clusters(bags: Sequence[Mapping[str, int]], copy_of: list[int], sharp: bool
     matrix) up to DENSE_UP_TO documents, above it over the pairs that share a rare term or are copies of one
     text (story_graph; `copy_of`: each document's first copy, or itself)."""
     if len(bags) > DENSE_UP_TO:
-        return sparse_cluster(_vectors(bags, sharp)[0], floor, copy_of)
-    return _cluster(_similarity(bags, sharp), floor)
+        return sparse_cluster(_vectors(bags, sharp)[0], floor, copy_of, SPLIT_MIN if sharp else 0)
+    return _cluster(_similarity(bags, sharp), floor, SPLIT_MIN if sharp else 0)
+
+
+def _place_bare(parts: list[list[int]], bags: Sequence[Mapping[str, int]]) -> list[list[int]]:
+    """Documents the split of a broad group left alone, yet with no name or figure of their own, each moved
+    to the part it is most alike on average (smoothed weights).
+
+    The split tells events apart by what is specific to each; a report with none of its own (every name and
+    figure it has, another report of the group has too) shows no second event, only too few words to be
+    near anything once the topic's words weigh nothing: "Rescuers were still digging in Cusco at nightfall."
+    """
+    groups = [part for part in parts if len(part) > 1]
+    alone = [part[0] for part in parts if len(part) == 1]
+    if not groups or not alone:
+        return parts
+    vectors, df = _vectors(bags, sharp=False)
+    bare = [i for i in alone if all(df[term] > 1 for term in bags[i] if term.startswith("n:"))]
+    # the average cosine with a part is a dot product with the part's summed vector over its size: by term,
+    # the parts that use it, so that a document meets only the parts it shares a term with
+    by_term: dict[str, list[tuple[int, float]]] = {}
+    for k, part in enumerate(groups):
+        summed: dict[str, float] = {}
+        for i in part:
+            for term, w in vectors[i].items():
+                summed[term] = summed.get(term, 0.0) + w
+        for term, w in summed.items():
+            by_term.setdefault(term, []).append((k, w / len(part)))
+    placed = [list(part) for part in groups]
+    for i in bare:
+        alike = np.zeros(len(groups))
+        for term, w in vectors[i].items():
+            for k, average in by_term.get(term, ()):
+                alike[k] += w * average
+        if alike.max() > 0:
+            placed[int(np.argmax(alike))].append(i)
+    moved = {i for part in placed for i in part}
+    return [sorted(part) for part in placed] + [[i] for i in alone if i not in moved]
 
 
 def _vectors(bags: Sequence[Mapping[str, int]], sharp: bool) -> tuple[list[dict[str, float]], Counter[str]]:
@@ -164,8 +212,10 @@ def _similarity(bags: Sequence[Mapping[str, int]], sharp: bool) -> np.ndarray:
     return sim
 
 
-def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
-    """Nearest-neighbour links, then average-link merging while the average similarity is at least `floor`."""
+def _cluster(sim: np.ndarray, floor: float, events: int = 0) -> list[list[int]]:
+    """Nearest-neighbour links, then average-link merging while the average similarity is at least `floor`;
+    with `events` (inside a broad group), fragments joined to the event they clearly belong to
+    (story_graph.join_fragments)."""
     n = len(sim)
     if n == 1:
         return [[0]]
@@ -194,7 +244,12 @@ def _cluster(sim: np.ndarray, floor: float) -> list[list[int]]:
         alive[b] = False
         between[b, :] = -np.inf
         between[:, b] = -np.inf
-    return [sorted(clusters[i]) for i in range(len(clusters)) if alive[i]]
+    groups = [sorted(clusters[i]) for i in range(len(clusters)) if alive[i]]
+    if not events:
+        return groups
+    fragments = [i for group in groups if len(group) <= FRAGMENT for i in group]
+    return join_fragments(groups, ((i, j, float(sim[i, j])) for i in fragments for j in range(n) if j != i), floor,
+                          events)
 
 
 def _join_copies(groups: list[list[int]], ids: list[str], copies: Mapping[str, str]) -> list[list[int]]:

@@ -18,7 +18,10 @@ documents, 80 GB at 100,000. Here the same clustering runs on a sparse graph:
 - how alike two groups are stays the average over every two of their
   documents, common words included: the informative sums add up group by
   group, and the common part is the dot product of the groups' summed common
-  vectors (the summed cosines of two groups are the dot product of their sums).
+  vectors (the summed cosines of two groups are the dot product of their sums);
+- inside a broad group, a fragment of one or two documents then joins the
+  event holding its best link when that link clearly wins (join_fragments,
+  shared with the dense path).
 
 What is left out is a link between documents or groups that share no
 informative term, or whose informative part ranks below their TOP_LINKS best:
@@ -42,6 +45,10 @@ LINK_DF = 100  # a term of more documents than this links no pair (it still coun
 TOP_LINKS = 100  # partners per document, by informative similarity, that may join it or its group
 CHUNK = 50_000  # pairs per batch of dot products: bounds the memory of a batch
 DENSE_CELLS = 20_000_000  # common vectors are kept as a matrix while it has at most this many cells (160 MB)
+# after a split, a group of at most FRAGMENT documents joins the event whose best link to it is CLEAR times any
+# other event's (see join_fragments)
+FRAGMENT = 2
+CLEAR = 1.5
 
 
 class _Rows:
@@ -127,9 +134,11 @@ def _gather(rows: np.ndarray, starts: np.ndarray, lengths: np.ndarray, flat_ids:
     return keys, flat_weights[at]
 
 
-def sparse_cluster(vectors: Sequence[dict[str, float]], floor: float, copy_of: Sequence[int] = ()) -> list[list[int]]:
+def sparse_cluster(vectors: Sequence[dict[str, float]], floor: float, copy_of: Sequence[int] = (),
+                   events: int = 0) -> list[list[int]]:
     """`stories._cluster` on the sparse graph: nearest-neighbour links, then average-link merging while the
-    best average similarity of two linked groups is at least `floor`.
+    best average similarity of two linked groups is at least `floor`; with `events`, fragments placed as
+    join_fragments does.
 
     `copy_of` gives each document's first near-duplicate (or itself): copies are linked whatever their
     terms, since 200 copies of one wire text share only terms too common to link anything.
@@ -158,8 +167,46 @@ def sparse_cluster(vectors: Sequence[dict[str, float]], floor: float, copy_of: S
     links = np.union1d(_top_links(n, left, right, shared), copies)
     sims = shared[links] + common.dots(left[links], right[links])
     clusters = _nearest_neighbours(n, left[links], right[links], sims, floor)
-    return _Merging(clusters, _group_sums(clusters, common_ids, common_weights, common), floor).run(
+    merged = _Merging(clusters, _group_sums(clusters, common_ids, common_weights, common), floor).run(
         left, right, shared, links)
+    if not events:
+        return merged
+    return join_fragments(merged, zip(left[links].tolist(), right[links].tolist(), sims.tolist(), strict=True),
+                          floor, events)
+
+
+def join_fragments(clusters: list[list[int]], links: Iterable[tuple[int, int, float]], floor: float, events: int
+                   ) -> list[list[int]]:
+    """Each group of at most FRAGMENT documents joins the event (a group of `events` documents or more) holding
+    its best link (`links`: document pairs and their similarity), when that link is at least `floor` and CLEAR
+    times its best link into any other event.
+
+    Two short reports of one event are each other's nearest neighbour, and their average with the event's
+    other reports is held down by whichever says least; what the nearest-neighbour step does for one report
+    is done for the pair, but only where the split found events to choose between and one clearly wins: a
+    pair beside a single event, or alike two events, may well be a story of its own.
+    """
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    best: dict[int, dict[int, float]] = {}  # fragment -> event -> its best link into the event
+    for i, j, sim in links:
+        for mine, other in ((i, j), (j, i)):
+            c, event = cluster_of[mine], cluster_of[other]
+            if len(clusters[c]) <= FRAGMENT and len(clusters[event]) >= events:
+                known = best.setdefault(c, {})
+                known[event] = max(sim, known.get(event, sim))
+    choices = sum(len(members) >= events for members in clusters)
+    joins = []
+    for c, known in best.items():
+        if choices - (len(clusters[c]) >= events) < 2:
+            continue  # a single event to join: nothing tells the pair is not a story of its own
+        event = min(known, key=lambda e: (-known[e], e))
+        rest = max((sim for e, sim in known.items() if e != event), default=0.0)
+        if known[event] >= floor and known[event] >= CLEAR * max(rest, 0.0):
+            joins.append((c, event))
+    if not joins:
+        return clusters
+    joined = components(len(clusters), joins)
+    return [sorted(i for c in group for i in clusters[c]) for group in joined]
 
 
 def _group_sums(clusters: list[list[int]], ids: list[np.ndarray], weights: list[np.ndarray],
