@@ -35,6 +35,8 @@ from claimcheck.timex import tag_dates
 from claimcheck.workers import analyse_in_workers, fault_message, workers_for
 
 Progress = Callable[[int, int], None]
+# parses articles somewhere other than here (--engine dask): (articles, model, table) -> (position, result)
+Engine = Callable[[Sequence[Article], str, Aliases], Iterable[tuple[int, DocumentResult]]]
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -51,6 +53,7 @@ def scan(
     stdin: bytes | None = None,
     store: ClaimStore | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Report:
     """Scan folders and files of articles and return the report; raises ClaimcheckError subclasses.
 
@@ -64,7 +67,7 @@ def scan(
     articles, skipped = _gather(roots, stdin, max_bytes, include, exclude)
     return analyse(
         articles, skipped, shown_root(roots), model=model, aliases=aliases, progress=progress,
-        min_confidence=min_confidence, severity=severity, store=store, jobs=jobs,
+        min_confidence=min_confidence, severity=severity, store=store, jobs=jobs, engine=engine,
     ).report
 
 
@@ -86,11 +89,12 @@ def analyse(
     drafts: frozenset[str] = frozenset(),
     store: ClaimStore | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Analysis:
     """The pipeline after ingest: claims, findings, inline suppressions, the report.
 
     `drafts` names the documents being checked (see suppress.apply). Per-document results are read
-    from `store` when it has them, and parsed by `jobs` processes when it does not.
+    from `store` when it has them, and parsed by `engine`, else by `jobs` processes, when it does not.
     """
     model = model or DEFAULT_MODEL
     model_identity(model)  # a missing model fails now, with its message, even when the store has every document
@@ -99,7 +103,7 @@ def analyse(
     for article in articles:
         found.update(dict(find_acronyms(article.text)))
     readable = [a for a in articles if a.text.strip()]
-    results, _ = per_document_results(readable, model, table, found, store, jobs, progress)
+    results, _ = per_document_results(readable, model, table, found, store, jobs, progress, engine)
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
     terms = []
     faults: dict[str, str] = {}
@@ -201,7 +205,7 @@ def shown_root(roots: list[Path]) -> str:
 
 def per_document_results(
     articles: list[Article], model: str, table: Aliases, found: dict[str, str],
-    store: ClaimStore | None, jobs: int, progress: Progress | None,
+    store: ClaimStore | None, jobs: int, progress: Progress | None, engine: Engine | None = None,
 ) -> tuple[list[DocumentResult], int]:
     """Each article's result, in the articles' order: from the store, else parsed (and then stored);
     and how many were parsed."""
@@ -220,8 +224,10 @@ def per_document_results(
     # the corpus's acronyms join the table here, after the keys: a key takes only the ones its document uses
     to_parse, merged = [articles[i] for i in missing], table.with_acronyms(found)
     workers = workers_for(len(to_parse), jobs)
-    if workers > 1:
-        parsed: Iterable[tuple[int, DocumentResult]] = analyse_in_workers(to_parse, model, merged, workers)
+    if engine is not None:  # given only what the store lacks: a rescan of unchanged files reaches no cluster
+        parsed: Iterable[tuple[int, DocumentResult]] = engine(to_parse, model, merged) if to_parse else ()
+    elif workers > 1:
+        parsed = analyse_in_workers(to_parse, model, merged, workers)
     else:  # the model is loaded only when something is left to parse: a rescan of unchanged files needs none
         parsed = enumerate(analyse_documents(to_parse, load_model(model), merged)) if to_parse else ()
     for position, result in parsed:
