@@ -537,6 +537,8 @@ def index_command(
     quiet: Quiet = False,
     verbose: Verbose = False,
     jobs: Jobs = None,
+    engine: Engine = EngineName.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Build or update a store of an archive, to check drafts against it without parsing it again.
 
@@ -556,7 +558,10 @@ def index_command(
     for unused in ("min_confidence", "severity"):
         del options[unused]
     summary = _run_with_progress(
-        lambda progress: index(paths, store_file, progress=progress, jobs=jobs or default_jobs(), **options), quiet,
+        lambda progress: index(
+            paths, store_file, progress=progress, jobs=jobs or default_jobs(), **options,
+            engine=choose_engine(engine, scheduler, jobs or default_jobs()),
+        ), quiet,
     )
     if summary.warnings:
         raise _fail("; ".join(summary.warnings))

@@ -56,6 +56,18 @@ def test_documents_in_the_claims_store_are_not_sent_to_the_cluster(tmp_path):
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
 
 
+@pytest.mark.slow
+def test_index_sends_only_new_articles_to_the_cluster(tmp_path, monkeypatch):
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT_S", 1.0)
+    nowhere = ("--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{unused_port()}")
+    store = tmp_path / "archive.claims"
+    refused = run("index", ROOT / "corpus", "--store", store, *nowhere)
+    assert refused.exit_code == 2 and "cannot reach the Dask scheduler" in refused.stderr
+    assert run("index", ROOT / "corpus", "--store", store).exit_code == 0
+    again = run("index", ROOT / "corpus", "--store", store, *nowhere)
+    assert again.exit_code == 0 and "(0 parsed, 5 already stored" in again.stderr
+
+
 def test_without_dask_installed_the_engine_is_a_one_line_error_naming_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed raises ImportError
     result = run("scan", ROOT / "corpus", "--no-cache", "--engine", "dask")
