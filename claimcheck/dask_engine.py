@@ -89,10 +89,14 @@ class DaskEngine:
         with ExitStack() as stack:
             if self.scheduler is None:
                 # processes: spaCy holds the GIL, so threads of one process would parse one at a time
-                cluster = stack.enter_context(LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                ))
+                try:
+                    cluster = stack.enter_context(LocalCluster(
+                        n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    ))
+                except Exception as exc:  # noqa: BLE001 - e.g. workers spawned from a script without a
+                    # `if __name__ == "__main__"` guard, or no memory left for them
+                    raise EngineUnavailable(f"cannot start a local Dask cluster: {_one_line(exc)}") from None
                 client = stack.enter_context(Client(cluster))
             else:
                 try:
