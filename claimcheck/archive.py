@@ -19,7 +19,7 @@ from claimcheck.extract.entities import find_acronyms, load_aliases
 from claimcheck.ingest import id_base, load_articles
 from claimcheck.models import Article, Skipped
 from claimcheck.nlp import DEFAULT_MODEL
-from claimcheck.scan import DEFAULT_MAX_BYTES, Progress, per_document_results
+from claimcheck.scan import DEFAULT_MAX_BYTES, Engine, Progress, per_document_results
 from claimcheck.store import SQLITE_HEADER, ClaimStore, model_identity
 
 
@@ -50,6 +50,7 @@ def index(
     exclude: Sequence[str] = (),
     progress: Progress | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> IndexSummary:
     """Read the archive under `roots`, parse what the store does not have yet, and record the archive in it.
 
@@ -69,7 +70,7 @@ def index(
         raise StoreUnusable("; ".join(store.warnings))
     try:
         readable = [a for a in articles if a.text.strip()]
-        results, parsed, _ = per_document_results(readable, model, table, found, store, jobs, progress)
+        results, parsed, _ = per_document_results(readable, model, table, found, store, jobs, progress, engine)
         store.replace_archive(os.path.abspath(id_base(roots)), articles, skipped)
     finally:
         store.close()

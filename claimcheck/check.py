@@ -21,7 +21,7 @@ from claimcheck.errors import InputNotFound, NothingToScan
 from claimcheck.ingest import id_base, load_articles, read_article, read_stdin
 from claimcheck.list_match import same_set
 from claimcheck.models import Article, CheckScope, Claim, Finding, Report, Severity, Skipped
-from claimcheck.scan import DEFAULT_MAX_BYTES, Progress, analyse, shown_root
+from claimcheck.scan import DEFAULT_MAX_BYTES, Engine, Progress, analyse, shown_root
 from claimcheck.store import ClaimStore
 
 
@@ -39,6 +39,7 @@ def check(
     stdin: bytes | None = None,
     store: ClaimStore | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Report:
     """The report on `drafts` read together with the corpus in `against`; raises ClaimcheckError subclasses.
 
@@ -79,6 +80,7 @@ def check(
     analysis = analyse(
         articles, skipped, root, model=model, aliases=aliases, progress=progress,
         min_confidence=min_confidence, severity=severity, drafts=draft_ids, store=store, jobs=jobs,
+        engine=engine,
     )
     report = analysis.report
     claims = [c for found in analysis.claims.values() for c in found]

@@ -28,6 +28,7 @@ from claimcheck.cli_options import (
     Baseline,
     CacheDir,
     ConfigFile,
+    Engine,
     FailOnOption,
     Format,
     Isolated,
@@ -38,10 +39,12 @@ from claimcheck.cli_options import (
     NoCache,
     Output,
     Quiet,
+    Scheduler,
     Verbose,
     WriteBaseline,
 )
 from claimcheck.config import Config, config_for
+from claimcheck.dask_engine import EngineName, choose_engine
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import render
@@ -154,6 +157,8 @@ def scan_command(
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
     jobs: Jobs = None,
+    engine: Engine = EngineName.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Scan articles and report where they contradict each other or themselves.
 
@@ -187,7 +192,7 @@ def scan_command(
     report = _run_with_progress(
         lambda progress: scan(
             [p for p in paths if str(p) != "-"], progress=progress, stdin=_stdin_if_named(paths), **options,
-            store=store, jobs=jobs or default_jobs(),
+            store=store, jobs=jobs or default_jobs(), engine=choose_engine(engine, scheduler, jobs or default_jobs()),
         ),
         quiet, store,
     )
@@ -482,6 +487,8 @@ def check_command(
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
     jobs: Jobs = None,
+    engine: Engine = EngineName.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Check drafts against a corpus before publishing: only where a draft disagrees with it or with itself.
 
@@ -502,6 +509,7 @@ def check_command(
         lambda progress: check(
             [d for d in drafts if str(d) != "-"], against, progress=progress, stdin=_stdin_if_named(drafts),
             **options, store=store, jobs=jobs or default_jobs(),
+            engine=choose_engine(engine, scheduler, jobs or default_jobs()),
         ),
         quiet, store,
     )
@@ -529,6 +537,8 @@ def index_command(
     quiet: Quiet = False,
     verbose: Verbose = False,
     jobs: Jobs = None,
+    engine: Engine = EngineName.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Build or update a store of an archive, to check drafts against it without parsing it again.
 
@@ -548,7 +558,10 @@ def index_command(
     for unused in ("min_confidence", "severity"):
         del options[unused]
     summary = _run_with_progress(
-        lambda progress: index(paths, store_file, progress=progress, jobs=jobs or default_jobs(), **options), quiet,
+        lambda progress: index(
+            paths, store_file, progress=progress, jobs=jobs or default_jobs(), **options,
+            engine=choose_engine(engine, scheduler, jobs or default_jobs()),
+        ), quiet,
     )
     if summary.warnings:
         raise _fail("; ".join(summary.warnings))

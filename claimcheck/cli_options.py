@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from claimcheck.dask_engine import INSTALL_HINT, EngineName
 from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import FORMATS
 from claimcheck.scan import DEFAULT_MAX_BYTES
@@ -89,6 +90,16 @@ NoCache = Annotated[bool, typer.Option(
 Jobs = Annotated[int | None, typer.Option(
     "--jobs", "-j", envvar="CLAIMCHECK_JOBS", min=1, metavar="N", show_default="the number of cores",
     help="Parse and extract in N worker processes (1: in this process). The report does not depend on N.",
+)]
+Engine = Annotated[EngineName, typer.Option(
+    "--engine", metavar="[" + "|".join(EngineName.__members__) + "]",
+    help="Where documents are parsed: local (this process, or --jobs worker processes) or dask (a Dask cluster: "
+    f"--scheduler, else a local one of --jobs workers; needs {INSTALL_HINT}). The report does not depend on it.",
+)]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS",
+    help="With --engine dask: the scheduler of a running Dask cluster (tcp://host:8786), whose workers have "
+    "claimcheck and the model installed. Without it a local cluster is started for the run.",
 )]
 Baseline = Annotated[Path | None, typer.Option(
     "--baseline", metavar="FILE", dir_okay=False,

@@ -35,3 +35,7 @@ class UnreadableText(ClaimcheckError):
 
 class StoreUnusable(ClaimcheckError):
     """A store file `claimcheck index` was asked to write and cannot (a scan's cache is only a warning)."""
+
+
+class EngineUnavailable(ClaimcheckError):
+    """--engine dask cannot run: dask is not installed, no scheduler answers, or its workers lack claimcheck."""

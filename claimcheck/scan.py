@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # spaCy is imported only when a document is parsed: a rescan 
     from spacy.tokens import Doc
 
 Progress = Callable[[int, int], None]
+# parses articles somewhere other than here (--engine dask): (articles, model, table) -> (position, result)
+Engine = Callable[[Sequence[Article], str, Aliases], Iterable[tuple[int, DocumentResult]]]
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -54,6 +56,7 @@ def scan(
     stdin: bytes | None = None,
     store: ClaimStore | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Report:
     """Scan folders and files of articles and return the report; raises ClaimcheckError subclasses.
 
@@ -70,7 +73,7 @@ def scan(
         reading.save()
     return analyse(
         articles, skipped, shown_root(roots), model=model, aliases=aliases, progress=progress,
-        min_confidence=min_confidence, severity=severity, store=store, jobs=jobs,
+        min_confidence=min_confidence, severity=severity, store=store, jobs=jobs, engine=engine,
     ).report
 
 
@@ -92,11 +95,12 @@ def analyse(
     drafts: frozenset[str] = frozenset(),
     store: ClaimStore | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Analysis:
     """The pipeline after ingest: claims, findings, inline suppressions, the report.
 
     `drafts` names the documents being checked (see suppress.apply). Per-document results are read
-    from `store` when it has them, and parsed by `jobs` processes when it does not.
+    from `store` when it has them, and parsed by `engine`, else by `jobs` processes, when it does not.
     """
     model = model or DEFAULT_MODEL
     model_identity(model)  # a missing model fails now, with its message, even when the store has every document
@@ -105,7 +109,7 @@ def analyse(
     for article in articles:
         found.update(dict(find_acronyms(article.text)))
     readable = [a for a in articles if a.text.strip()]
-    results, _, keys = per_document_results(readable, model, table, found, store, jobs, progress)
+    results, _, keys = per_document_results(readable, model, table, found, store, jobs, progress, engine)
     claims_by_doc: dict[str, list[Claim]] = {a.id: [] for a in articles}
     terms = []
     faults: dict[str, str] = {}
@@ -226,7 +230,7 @@ def shown_root(roots: list[Path]) -> str:
 
 def per_document_results(
     articles: list[Article], model: str, table: Aliases, found: dict[str, str],
-    store: ClaimStore | None, jobs: int, progress: Progress | None,
+    store: ClaimStore | None, jobs: int, progress: Progress | None, engine: Engine | None = None,
 ) -> tuple[list[DocumentResult], int, list[str]]:
     """Each article's result, in the articles' order: from the store, else parsed (and then stored);
     how many were parsed; and the results' keys in the store (none without a store)."""
@@ -245,8 +249,10 @@ def per_document_results(
     # the corpus's acronyms join the table here, after the keys: a key takes only the ones its document uses
     to_parse, merged = [articles[i] for i in missing], table.with_acronyms(found)
     workers = workers_for(len(to_parse), jobs)
-    if workers > 1:
-        parsed: Iterable[tuple[int, DocumentResult]] = analyse_in_workers(to_parse, model, merged, workers)
+    if engine is not None:  # given only what the store lacks: a rescan of unchanged files reaches no cluster
+        parsed: Iterable[tuple[int, DocumentResult]] = engine(to_parse, model, merged) if to_parse else ()
+    elif workers > 1:
+        parsed = analyse_in_workers(to_parse, model, merged, workers)
     else:  # the model is loaded only when something is left to parse: a rescan of unchanged files needs none
         parsed = enumerate(analyse_documents(to_parse, load_model(model), merged)) if to_parse else ()
     for position, result in parsed:

@@ -71,13 +71,17 @@ def workers_for(documents: int, jobs: int) -> int:
     return min(jobs, documents // DOCUMENTS_PER_WORKER)
 
 
+def chunk_ranges(count: int, workers: int) -> list[range]:
+    """Positions of `count` articles in chunks of at most one parser batch, and enough of them (4 per worker)
+    that a long article in one chunk does not leave the other workers idle at the end."""
+    size = max(1, min(BATCH, count // (max(1, workers) * 4)))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
 def analyse_in_workers(
     articles: Sequence[Article], model: str, table: Aliases, workers: int,
 ) -> Iterator[tuple[int, DocumentResult]]:
-    # chunks of at most one parser batch, and enough of them (4 per worker) that a long article in one
-    # chunk does not leave the other workers idle at the end
-    size = max(1, min(BATCH, len(articles) // (workers * 4)))
-    chunks = [range(start, min(start + size, len(articles))) for start in range(0, len(articles), size)]
+    chunks = chunk_ranges(len(articles), workers)
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(model, table),
     )

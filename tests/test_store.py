@@ -95,7 +95,8 @@ def test_an_edited_file_is_parsed_again_alone(tmp_path, parsed):
 @pytest.mark.slow
 def test_an_unchanged_rescan_does_not_import_spacy(tmp_path):
     program = (
-        "import sys\nfrom claimcheck.cli import main\ntry:\n    main()\nexcept SystemExit as end:\n    code = end.code\n"
+        "import sys\nfrom claimcheck.cli import main\ntry:\n    main()\nexcept SystemExit as end:\n"
+        "    code = end.code\n"
         "print('spacy imported' if 'spacy' in sys.modules else 'no spacy', file=sys.stderr)\nsys.exit(code)"
     )
     command = [sys.executable, "-c", program, "scan", str(FOLDERS[2]), "--cache-dir", str(tmp_path), "--jobs", "1"]
@@ -117,7 +118,7 @@ def test_a_document_that_failed_is_not_kept_nor_is_the_comparison_it_took_part_i
 
     first_id = sorted(p.stem for p in folder.iterdir() if p.suffix == ".txt")[0]
     monkeypatch.setattr(scan_module, "extract_claims", failing_once)
-    code, failed = run("scan", folder, "--cache-dir", tmp_path, "-f", "json")
+    _, failed = run("scan", folder, "--cache-dir", tmp_path, "-f", "json")
     assert "a passing fault" in failed
     monkeypatch.undo()
     assert run("scan", folder, "--cache-dir", tmp_path, "-f", "json") == run("scan", folder, "--no-cache", "-f", "json")
