@@ -5,7 +5,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import traceback
 from datetime import date
 from enum import StrEnum
@@ -45,9 +44,10 @@ from claimcheck.cli_options import (
 )
 from claimcheck.config import Config, config_for
 from claimcheck.dask_engine import EngineName, choose_engine
+from claimcheck.delivery import exit_code, terminal_width, use_color, write_atomically
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
-from claimcheck.report import render
+from claimcheck.report import dates_format, render
 from claimcheck.report.wording import visible
 from claimcheck.scan import DEFAULT_MAX_BYTES, scan, tag_file
 from claimcheck.store import ClaimStore, default_cache_dir
@@ -106,8 +106,6 @@ class DatesFormat(StrEnum):
     text = "text"
     json = "json"
 
-
-_FAIL_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -312,59 +310,6 @@ def _first(*values):
     return next(v for v in values if v is not None)
 
 
-def use_color(output: Path | None, stream, environ) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set to anything but "" (no-color.org)."""
-    return output is None and stream.isatty() and not environ.get("NO_COLOR")
-
-
-def terminal_width(output: Path | None, stream) -> int | None:
-    """Wrap the text report at the terminal's width; into a file or a pipe, one line per line."""
-    if output is not None or not stream.isatty():
-        return None
-    try:
-        return os.get_terminal_size(stream.fileno()).columns
-    except (OSError, ValueError):
-        return None
-
-
-def exit_code(report, fail_on: str) -> int:
-    """1 when a finding at or above `fail_on` is reported, not counting those a baseline already knows."""
-    if fail_on == "never":
-        return 0
-    limit = _FAIL_RANK[fail_on]
-    fresh = [f for f in report.findings if f.baseline != "unchanged"]
-    return 1 if any(_FAIL_RANK[f.severity] <= limit for f in fresh) else 0
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole report or nothing: a temporary file in the same folder, then a rename.
-
-    A symlink is written through to its target, and the file keeps the mode it had (a new one gets
-    the umask's), as if written in place. The temporary file goes on every way out but SIGKILL.
-    """
-    target = Path(os.path.realpath(path))
-    mode = _mode_for(target)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as fh:
-            os.fchmod(fh.fileno(), mode)
-            fh.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 class _progress:
     """A progress bar on stderr for long scans, only when stderr is a terminal."""
 
@@ -433,30 +378,7 @@ def dates_command(
         unknown = "unknown: relative dates stay unresolved"
         origin = f"{result.dct} (from the {result.dct_source})" if result.dct else unknown
         _note(f"document date {origin}")
-    rows = [timex_dict(t) for t in result.timexes]
-    if fmt is DatesFormat.json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        interval = row["interval"]
-        shown = f"{interval['start']}..{interval['end']} ({interval['granularity']})" if interval else ""
-        typer.echo(f"{row['start']:>6}-{row['end']:<6} {row['type']:<8} {row['value']:<14} {row['text']!r:<32} {shown}")
-
-
-def timex_dict(timex) -> dict:
-    interval = timex.interval
-    return {
-        "start": timex.start,
-        "end": timex.end,
-        "text": timex.text,
-        "type": timex.type,
-        "value": timex.value,
-        "mod": timex.mod,
-        "anchored": timex.anchored,
-        "interval": None if interval is None else {
-            "start": interval.start.isoformat(), "end": interval.end.isoformat(), "granularity": interval.granularity,
-        },
-    }
+    typer.echo(dates_format.render(result.timexes, fmt.value), nl=False)
 
 
 @app.command("check", cls=_PlainHelpCommand)

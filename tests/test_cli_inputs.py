@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app, use_color
+from claimcheck.cli import app
+from claimcheck.delivery import use_color
 
 runner = CliRunner()
 

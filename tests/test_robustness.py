@@ -16,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claimcheck import cli, discovery, furniture, ingest
-from claimcheck.cli import app, write_atomically
+from claimcheck.cli import app
+from claimcheck.delivery import write_atomically
 from claimcheck.nlp import split_text
 
 runner = CliRunner()
