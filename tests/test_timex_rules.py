@@ -1,0 +1,59 @@
+"""Rules added for issue 12 (value F1 on TimeBank/AQUAINT), each with a sentence of its own.
+
+Same table format as tests/test_dates.py: (sentence, document date, expression, type,
+value, interval or None). NOT_TIMEXES lists (sentence, expression) pairs that must not be tagged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.models import DateInterval
+from claimcheck.timex import tag_text
+
+D = dt.date(2025, 8, 30)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimcheck.nlp import load_model
+
+    return load_model()
+
+
+def _iv(a: str, b: str, g: str) -> DateInterval:
+    return DateInterval(dt.date.fromisoformat(a), dt.date.fromisoformat(b), g)
+
+
+CASES = [
+    # "soon" still looks ahead in a present or future clause
+    ("The ministry will soon publish the new tariffs.", D, "soon", "DATE", "FUTURE_REF", None),
+]
+
+NOT_TIMEXES = [
+    # "soon" in a past clause, or "soon after" an event, is not the future of the document date
+    ("The rescuers found the climbers soon after the storm ended.", "soon"),
+    ("The protest grew quickly and the police soon withdrew.", "soon"),
+    # a programme's title, not the week of the document
+    ('The minister said on "This Week" that the talks would go on.', "This Week"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,dct,expr,typ,value,interval", CASES, ids=[f"{c[2]}|{c[1]}" for c in CASES])
+def test_table(nlp, text, dct, expr, typ, value, interval):
+    tagged = tag_text(text, dct, nlp)
+    found = [t for t in tagged if t.text == expr]
+    assert found, f"{expr!r} not tagged in {text!r}: {[t.text for t in tagged]}"
+    t = found[0]
+    assert (t.type, t.value) == (typ, value)
+    assert t.interval == interval
+    assert text[t.start:t.end] == expr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expr", NOT_TIMEXES, ids=[c[1] for c in NOT_TIMEXES])
+def test_not_timexes(nlp, text, expr):
+    tagged = [(t.text, t.value) for t in tag_text(text, D, nlp)]
+    assert not [t for t in tagged if expr in t[0]], tagged
