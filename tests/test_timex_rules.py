@@ -29,12 +29,20 @@ def _iv(a: str, b: str, g: str) -> DateInterval:
 CASES = [
     # "soon" still looks ahead in a present or future clause
     ("The ministry will soon publish the new tariffs.", D, "soon", "DATE", "FUTURE_REF", None),
+    # today as the document's day, even with a possessive
+    ("The results are in today's edition of the gazette.", D, "today", "DATE", "2025-08-30",
+     _iv("2025-08-30", "2025-08-30", "day")),
+    ("The offer expires at the end of today.", D, "today", "DATE", "2025-08-30",
+     _iv("2025-08-30", "2025-08-30", "day")),
 ]
 
 NOT_TIMEXES = [
     # "soon" in a past clause, or "soon after" an event, is not the future of the document date
     ("The rescuers found the climbers soon after the storm ended.", "soon"),
     ("The protest grew quickly and the police soon withdrew.", "soon"),
+    # today and tomorrow as eras
+    ("Such rules make little sense in today's world.", "today"),
+    ("The school says it is training the engineers of tomorrow.", "tomorrow"),
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
 ]

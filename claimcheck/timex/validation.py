@@ -15,7 +15,7 @@ from collections.abc import Callable
 from claimcheck.timex.context import DocumentContext
 from claimcheck.timex.quantities import number_of, spoken_year, year_of
 from claimcheck.timex.validation_relative import RELATIVE_VALIDATORS, is_a_title
-from claimcheck.timex.vocabulary import DAY_WORDS, MONTHS, unit_key
+from claimcheck.timex.vocabulary import DAY_WORDS, ERA_NOUNS, MONTHS, unit_key
 
 Validator = Callable[[re.Match[str], int, int, DocumentContext], bool]
 
@@ -193,6 +193,20 @@ def _season(match: re.Match[str], start: int, end: int, context: DocumentContext
     return before is not None and before.lower_ in _SEASON_CUE
 
 
+def _names_an_era(context: DocumentContext, start: int, end: int) -> bool:
+    """ "the leaders of tomorrow", "today's youth": the present or the future as an era."""
+    before = context.token_before(start)
+    if before is not None and before.lower_ == "of" and before.i > 0:
+        owner = before.nbor(-1)  # "the leaders of tomorrow", but "the end of today" is a day
+        if owner.tag_ in ("NNS", "NNPS") or owner.lower_ in ERA_NOUNS:
+            return True
+    after = context.token_after(end)
+    if after is not None and after.text in ("'s", "’s"):
+        noun = context.token_after(after.idx + len(after.text))
+        return noun is not None and noun.lower_ in ERA_NOUNS
+    return False
+
+
 def _day_name(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
     day = match["d"]
     is_day_word = day.lower() in DAY_WORDS
@@ -201,6 +215,8 @@ def _day_name(match: re.Match[str], start: int, end: int, context: DocumentConte
             and not (is_day_word and token.ent_type_ not in ("ORG", "WORK_OF_ART", "PRODUCT"))):
         return False
     if is_day_word and match["rel"]:
+        return False
+    if is_day_word and not (match["mon"] or match["part"]) and _names_an_era(context, match.start("d"), end):
         return False
     if match["pl"] and is_day_word:
         return False
