@@ -29,6 +29,10 @@ def _iv(a: str, b: str, g: str) -> DateInterval:
 CASES = [
     # "soon" still looks ahead in a present or future clause
     ("The ministry will soon publish the new tariffs.", D, "soon", "DATE", "FUTURE_REF", None),
+    # "the week of" a day is the ISO week that holds it
+    ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
+     _iv("2025-09-15", "2025-09-21", "week")),
+    ("Hearings resume the week of Sept. 15, the clerk said.", None, "the week of Sept. 15", "DATE", "XXXX-WXX", None),
     # today as the document's day, even with a possessive
     ("The results are in today's edition of the gazette.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),

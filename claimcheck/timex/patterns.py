@@ -85,6 +85,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                             r"(?:[T\s](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d])")),
     ("slash_date", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
     ("month_day_year", _compile_rule(rf"""
+                  (?:(?P<weekof>the\s+week\s+of)\s+)?  # the ISO week that holds the day
                   (?:(?P<wd>{WEEKDAY_NAME}),?\s+)?(?:(?P<pre>early|late|mid)[-\s])?
                   (?P<mon>{MONTH_NAME})\s*(?P<day>{DAY_NUMBER}|{DAY_ORDINAL})
                   (?:(?P<sep>\s*(?:-|–|—)\s*|\s+(?:to|through|until|and|or)\s+)
