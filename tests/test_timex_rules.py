@@ -33,6 +33,11 @@ CASES = [
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
     ("Hearings resume the week of Sept. 15, the clerk said.", None, "the week of Sept. 15", "DATE", "XXXX-WXX", None),
+    # a GMT conversion in brackets is the same instant: the weekday after it stays a day of its own
+    ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", D, "Tuesday", "DATE", "2025-08-26",
+     _iv("2025-08-26", "2025-08-26", "day")),
+    ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", D, "3:20 p.m.", "TIME",
+     "2025-08-26T15:20", _iv("2025-08-26", "2025-08-26", "day")),
     # today as the document's day, even with a possessive
     ("The results are in today's edition of the gazette.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),
@@ -47,6 +52,7 @@ NOT_TIMEXES = [
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),
+    ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", "0920"),
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
 ]

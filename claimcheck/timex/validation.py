@@ -285,6 +285,8 @@ def _for_units(match: re.Match[str], start: int, end: int, context: DocumentCont
 
 
 def _clock_time(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
+    if match["h24"] and context.text[max(0, start - 3):start].rstrip().endswith("("):
+        return False  # "10:35 a.m. (0735 GMT)": the local time again, in GMT; not a time of its own
     if match["nm"] and not match["d"] and not match["mon"]:
         before = context.token_before(start)
         if before is None or before.lower_ not in _CLOCK_CUES:
