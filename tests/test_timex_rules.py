@@ -38,6 +38,9 @@ CASES = [
      _iv("2025-08-26", "2025-08-26", "day")),
     ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", D, "3:20 p.m.", "TIME",
      "2025-08-26T15:20", _iv("2025-08-26", "2025-08-26", "day")),
+    # a number word with "thousand" is one quantity
+    ("The terraces have been farmed for more than two thousand years.", D, "more than two thousand years",
+     "DURATION", "P2000Y", None),
     # today as the document's day, even with a possessive
     ("The results are in today's edition of the gazette.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),

@@ -56,7 +56,7 @@ ANY_YEAR = f"(?:{YEAR_DIGITS}|{SPOKEN_YEAR})"
 
 NUMBER_WORDS = ("(?:(?:" + _alternatives(TENS) + r")(?:[-\s](?:" + _alternatives(ONES) + "))?|"
                 + _alternatives(TEENS) + "|" + _alternatives(ONES)
-                + r")(?:[-\s]hundred)?|(?:a[-\s])?hundred|(?:a[-\s])?thousand|(?:a\s)?dozen")
+                + r")(?:[-\s](?:hundred|thousand))?|(?:a[-\s])?hundred|(?:a[-\s])?thousand|(?:a\s)?dozen")
 NUMBER_DIGITS = r"(?<![\d,.$])\d{1,4}(?:\.\d+)?(?:\s\d/\d)?(?![\d,])|\d/\d"
 QUANTITY = (r"(?:" + NUMBER_DIGITS + "|" + NUMBER_WORDS + r"|(?:one|\d+|" + _alternatives(ONES)
             + r")\sand\sa\shalf|a\scouple\sof|a\scouple"
