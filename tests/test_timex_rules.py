@@ -41,6 +41,8 @@ CASES = [
     # a number word with "thousand" is one quantity
     ("The terraces have been farmed for more than two thousand years.", D, "more than two thousand years",
      "DURATION", "P2000Y", None),
+    # a year under "pre-"/"post-" is a year even before a plural noun ("1500 troops" is not)
+    ("The pre-2008 lending rules were far looser.", D, "2008", "DATE", "2008", _iv("2008-01-01", "2008-12-31", "year")),
     # today as the document's day, even with a possessive
     ("The results are in today's edition of the gazette.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),

@@ -153,6 +153,8 @@ def _day_month_year(match: re.Match[str], start: int, end: int, context: Documen
 def _year(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
     written = match["yr"]
     if written[0].isdigit():
+        if context.text[max(0, start - 5):start].lower().endswith(("pre-", "post-")) and len(written) == 4:
+            return True  # "the post-1959 politics": a year, whatever the noun after it
         if match["theyear"] or match["pre"]:
             # "the year 2525", "early 1850": a year whatever its value, so only the context can veto
             return not _is_not_a_year(context, match.start("yr"), match.end("yr"), 1999)
