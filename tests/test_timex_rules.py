@@ -43,6 +43,9 @@ CASES = [
      "DURATION", "P2000Y", None),
     # a year under "pre-"/"post-" is a year even before a plural noun ("1500 troops" is not)
     ("The pre-2008 lending rules were far looser.", D, "2008", "DATE", "2008", _iv("2008-01-01", "2008-12-31", "year")),
+    # "the March ..." before a common noun is the month it describes; before "for/on + Name" a name
+    ("Delegates said the March summit ended without a deal.", D, "March", "DATE", "2025-03",
+     _iv("2025-03-01", "2025-03-31", "month")),
     # today as the document's day, even with a possessive
     ("The results are in today's edition of the gazette.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),
@@ -58,6 +61,7 @@ NOT_TIMEXES = [
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),
     ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", "0920"),
+    ("Thousands of students joined the annual March for Science downtown.", "March"),
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
 ]

@@ -113,8 +113,14 @@ def _month_name(match: re.Match[str], start: int, end: int, context: DocumentCon
                                                or (before.is_punct and before.text in ",-–("))
             date_entity = (token is not None and token.ent_type_ == "DATE" and before is not None
                            and not token.is_sent_start and before.lower_ not in ("the", "a", "an"))
-            if not (cue_word or date_entity):
+            # "the March deadline": a month that describes the common noun after it
+            modifier_of_noun = (before is not None and before.lower_ in ("the", "a", "its", "their")
+                                and (noun := context.token_after(match.end("mon"))) is not None
+                                and noun.tag_ in ("NN", "NNS") and noun.is_lower)
+            if not (cue_word or date_entity or modifier_of_noun):
                 return False
+            if not cue_word and re.match(r"\s+(?:for|on|against)\s+[A-Z]", context.text[match.end("mon"):]):
+                return False  # "the annual March for Life": a name
         if month not in MONTHS or (month not in _FULL_MONTHS and not match["mon"].endswith(".")):
             return False  # bare abbreviations only with a day or year
     year = match["yr"]
