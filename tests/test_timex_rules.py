@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from claimcheck.models import DateInterval
-from claimcheck.timex import tag_text
+from claimcheck.timex import tag_text, timebank_entry
 
 D = dt.date(2025, 8, 30)  # a Saturday
 
@@ -29,6 +29,9 @@ def _iv(a: str, b: str, g: str) -> DateInterval:
 CASES = [
     # "soon" still looks ahead in a present or future clause
     ("The ministry will soon publish the new tariffs.", D, "soon", "DATE", "FUTURE_REF", None),
+    # tag_dates keeps the anchored day of an offset, which the conflict checks compare
+    ("The dam failed on Aug. 2. Three days later, the valley was evacuated.", D, "Three days later", "DATE",
+     "2025-08-05", _iv("2025-08-05", "2025-08-05", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
@@ -51,6 +54,16 @@ CASES = [
      _iv("2025-08-30", "2025-08-30", "day")),
     ("The offer expires at the end of today.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),
+]
+
+# (sentence, document date, TimeML entries expected among timebank_entry's: (text, type, value))
+TIMEML_CASES = [
+    # an offset after a date: TimeML annotates "three days" as a DURATION, "later" is a signal
+    ("The dam failed on Aug. 2. Three days later, the valley was evacuated.", "2025-08-30",
+     [("Aug. 2", "DATE", "2025-08-02"), ("Three days", "DURATION", "P3D")]),
+    ("A few weeks later, the board resigned.", "2025-08-30", [("A few weeks", "DURATION", "PXW")]),
+    # a year-ago comparison stays the date it compares with
+    ("Sales rose to $4 million from $3 million a year earlier.", "2025-08-30", [("a year earlier", "DATE", "2024")]),
 ]
 
 NOT_TIMEXES = [
@@ -84,3 +97,10 @@ def test_table(nlp, text, dct, expr, typ, value, interval):
 def test_not_timexes(nlp, text, expr):
     tagged = [(t.text, t.value) for t in tag_text(text, D, nlp)]
     assert not [t for t in tagged if expr in t[0]], tagged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,dct,expected", TIMEML_CASES, ids=[c[0][:30] for c in TIMEML_CASES])
+def test_timeml_entries(text, dct, expected):
+    entries = [(e["text"], e["type"], e["value"]) for e in timebank_entry(text, dct)]
+    assert set(expected) <= set(entries), entries

@@ -33,6 +33,10 @@ class TimexSpan:
     split: tuple[tuple[int, int, str], ...] | None = None
     # False: a comparison date ("a year earlier") that must not become the new anchor
     memo: bool = True
+    # how TimeML writes the expression when that differs from the anchored reading kept here:
+    # (start, end, type, value). "three days later" is a day for the conflict checks, but the
+    # TimeML guidelines annotate the offset, the DURATION "three days", with "later" as a signal
+    timeml: tuple[int, int, TimexType, str] | None = None
 
 
 class DocumentContext:

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from claimcheck.timex.calendar_math import add_months, iso_week, shift
-from claimcheck.timex.context import DocumentContext, TimexSpan
-from claimcheck.timex.quantities import number_of
+from claimcheck.timex.context import DocumentContext, TimexSpan, TimexType
+from claimcheck.timex.quantities import iso_duration, number_of
 from claimcheck.timex.tense import FUTURE, PRESENT
 from claimcheck.timex.vocabulary import PARTS_OF_DAY, VAGUE_UNITS, modifier, unit_key
 
@@ -22,6 +22,9 @@ Match = re.Match[str]
 # placeholders when there is no date to count from (any other unit: "XXXX")
 _UNRESOLVED_UNIT = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "decade": "XXX",
                     "century": "XX"}
+# "three days later": TimeML annotates the offset as a DURATION. Not years: "a year earlier" in a
+# results comparison is the year-ago period, a DATE in TimeBank too
+_OFFSET_UNITS = ("second", "minute", "hour", "day", "week", "fortnight", "month")
 _UNRESOLVED_SHIFT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                      "decade": "XXX", "century": "XX"}
 
@@ -153,7 +156,13 @@ def normalise_units_ago(match: Match, start: int, end: int, context: DocumentCon
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     n = 1.0 if quantity == "the" else number_of(quantity)
     if n is None:
-        return [TimexSpan(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)]
+        span = TimexSpan(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        if direction in ("later", "earlier") and unit in _OFFSET_UNITS:
+            span.timeml = (start, match.end("unit"), "DURATION", iso_duration(None, unit))  # "a few days later"
+        return [span]
+    timeml: tuple[int, int, TimexType, str] | None = None
+    if direction in ("later", "earlier") and unit in _OFFSET_UNITS:
+        timeml = (start, match.end("unit"), "DURATION", iso_duration(n, unit))
     anchor: dt.date | None
     if direction in ("ago", "from now", "hence", "back"):
         anchor, anchored = context.dct, True
@@ -175,11 +184,11 @@ def normalise_units_ago(match: Match, start: int, end: int, context: DocumentCon
         year, quarter = context.last_quarter  # "a year earlier" after a quarter: that quarter a year before
         return [TimexSpan(start, end, "DATE", f"{year - 1}-Q{quarter}", mod, memo=False)]
     if anchor is None:
-        return [TimexSpan(start, end, "DATE", _UNRESOLVED_SHIFT.get(unit, "XXXX"), mod)]
+        return [TimexSpan(start, end, "DATE", _UNRESOLVED_SHIFT.get(unit, "XXXX"), mod, timeml=timeml)]
     value = shift(anchor, unit, sign * n)
     if value is None:
         return None
-    return [TimexSpan(start, end, "DATE", value, mod, anchored)]
+    return [TimexSpan(start, end, "DATE", value, mod, anchored, timeml=timeml)]
 
 
 def normalise_bare_ago(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
