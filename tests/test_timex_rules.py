@@ -32,6 +32,8 @@ CASES = [
     # tag_dates keeps the anchored day of an offset, which the conflict checks compare
     ("The dam failed on Aug. 2. Three days later, the valley was evacuated.", D, "Three days later", "DATE",
      "2025-08-05", _iv("2025-08-05", "2025-08-05", "day")),
+    # "then-current" is current at a past time
+    ("Bondholders were paid at the then-current exchange rate.", D, "then-current", "DATE", "PAST_REF", None),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),

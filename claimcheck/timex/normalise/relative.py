@@ -199,6 +199,10 @@ def normalise_reference(match: Match, start: int, end: int, context: DocumentCon
     words = re.sub(r"\s+", " ", match["w"].lower())
     if words == "right now":
         start = end - 3  # TimeBank tags "now" alone
+    then = re.search(r"(?i)\bthen[\s-]$", context.text[max(0, start - 5):start]) if words == "current" else None
+    if then:
+        # "the then-current price": current at a past time, not at the document's
+        return [TimexSpan(start - len(then.group()), end, "DATE", "PAST_REF")]
     if words in ("now", "right now", "currently", "nowadays", "these days", "at present", "presently", "current"):
         value = "PRESENT_REF"
     elif words.split()[-1] == "quarters":
