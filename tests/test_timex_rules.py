@@ -34,6 +34,11 @@ CASES = [
      "2025-08-05", _iv("2025-08-05", "2025-08-05", "day")),
     # "then-current" is current at a past time
     ("Bondholders were paid at the then-current exchange rate.", D, "then-current", "DATE", "PAST_REF", None),
+    # "since year-end" is the last year-end gone
+    ("The index has gained 12% since year-end.", D, "year-end", "DATE", "2024-12-31",
+     _iv("2024-12-31", "2024-12-31", "day")),
+    ("The merger should close by year-end.", D, "year-end", "DATE", "2025-12-31",
+     _iv("2025-12-31", "2025-12-31", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),

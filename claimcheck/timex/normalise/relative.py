@@ -133,11 +133,16 @@ def normalise_unit_end(match: Match, start: int, end: int, context: DocumentCont
     mod = "END" if match["e"].lower() == "end" else "START"
     if dct is None:
         return [TimexSpan(start, end, "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit], mod)]
+    # "since year-end": the last one gone, so the year before unless the document is dated on it
+    before = context.token_before(start)
+    back = 1 if before is not None and before.lower_ == "since" else 0
     # TimeBank's value for "year-end" and "month-end" is the last day
     if mod == "END" and unit == "year":
-        return [TimexSpan(start, end, "DATE", f"{dct.year}-12-31", mod, True)]
+        year = dct.year - back if (dct.month, dct.day) != (12, 31) else dct.year
+        return [TimexSpan(start, end, "DATE", f"{year}-12-31", mod, True)]
     if mod == "END" and unit == "month":
-        last_day = dt.date(dct.year, dct.month, calendar.monthrange(dct.year, dct.month)[1])
+        year, month = add_months(dct.year, dct.month, -back)
+        last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
         return [TimexSpan(start, end, "DATE", last_day.isoformat(), mod, True)]
     value = {"year": str(dct.year), "month": f"{dct.year}-{dct.month:02d}", "week": iso_week(dct)}[unit]
     return [TimexSpan(start, end, "DATE", value, mod, True)]
