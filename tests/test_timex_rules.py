@@ -39,6 +39,11 @@ CASES = [
      _iv("2024-12-31", "2024-12-31", "day")),
     ("The merger should close by year-end.", D, "year-end", "DATE", "2025-12-31",
      _iv("2025-12-31", "2025-12-31", "day")),
+    # the progressive of an ongoing verb is the present, not an arrangement ahead
+    ("The firm is continuing to look for a buyer under a March accord with its lenders.", D, "March", "DATE",
+     "2025-03", _iv("2025-03-01", "2025-03-31", "month")),
+    ("The delegation is leaving for Geneva on Tuesday.", D, "Tuesday", "DATE", "2025-09-02",
+     _iv("2025-09-02", "2025-09-02", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
