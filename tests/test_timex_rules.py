@@ -44,6 +44,9 @@ CASES = [
      "2025-03", _iv("2025-03-01", "2025-03-31", "month")),
     ("The delegation is leaving for Geneva on Tuesday.", D, "Tuesday", "DATE", "2025-09-02",
      _iv("2025-09-02", "2025-09-02", "day")),
+    # "one day" as "some day" in a clause ahead; a day's length after a verb or preposition
+    ("She believes the island will one day be independent.", D, "one day", "DATE", "FUTURE_REF", None),
+    ("The strike will last one day.", D, "one day", "DURATION", "P1D", None),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
