@@ -47,6 +47,7 @@ CASES = [
     # "one day" as "some day" in a clause ahead; a day's length after a verb or preposition
     ("She believes the island will one day be independent.", D, "one day", "DATE", "FUTURE_REF", None),
     ("The strike will last one day.", D, "one day", "DURATION", "P1D", None),
+    ("Prices may fall further in the future, analysts said.", D, "the future", "DATE", "FUTURE_REF", None),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
@@ -85,6 +86,8 @@ NOT_TIMEXES = [
     # "soon" in a past clause, or "soon after" an event, is not the future of the document date
     ("The rescuers found the climbers soon after the storm ended.", "soon"),
     ("The protest grew quickly and the police soon withdrew.", "soon"),
+    # "the future of" something is its fate
+    ("The talks will decide the future of the coalition.", "future"),
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),

@@ -66,6 +66,8 @@ def _reference(match: re.Match[str], start: int, end: int, context: DocumentCont
         after = context.token_after(end)
         if after is not None and after.lower_ in _NOT_CURRENT_TIME:
             return False
+    if word.endswith("future") and context.text[end:end + 4].lower() == " of ":
+        return False  # "the future of the alliance": its fate, not a time
     if word == "soon":
         before = context.token_before(start)
         if before is not None and before.lower_ == "as":
