@@ -48,6 +48,10 @@ CASES = [
     ("She believes the island will one day be independent.", D, "one day", "DATE", "FUTURE_REF", None),
     ("The strike will last one day.", D, "one day", "DURATION", "P1D", None),
     ("Prices may fall further in the future, analysts said.", D, "the future", "DATE", "FUTURE_REF", None),
+    # "the latest quarter" is the last one reported, not one a charge is expected in
+    ("The bank reported third-quarter profit of $2 billion. It expects the storm to bring a fourth-quarter "
+     "charge. In the latest quarter, deposits grew 4%.", D, "the latest quarter", "DATE", "2025-Q3",
+     _iv("2025-07-01", "2025-09-30", "quarter")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
