@@ -52,6 +52,12 @@ CASES = [
     ("The bank reported third-quarter profit of $2 billion. It expects the storm to bring a fourth-quarter "
      "charge. In the latest quarter, deposits grew 4%.", D, "the latest quarter", "DATE", "2025-Q3",
      _iv("2025-07-01", "2025-09-30", "quarter")),
+    # "the third quarter of $12 million": the amount, not a fraction of a quarter
+    ("The airline reported a loss for the second quarter of $12 million.", D, "the second quarter", "DATE",
+     "2025-Q2", _iv("2025-04-01", "2025-06-30", "quarter")),
+    # "into the summer" is a season cue like "in" and "through"
+    ("Shortages could last well into the winter.", D, "the winter", "DATE", "2025-WI",
+     _iv("2025-12-01", "2026-02-28", "season")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
@@ -92,6 +98,7 @@ NOT_TIMEXES = [
     ("The protest grew quickly and the police soon withdrew.", "soon"),
     # "the future of" something is its fate
     ("The talks will decide the future of the coalition.", "future"),
+    ("The striker scored early in the third quarter of the match.", "quarter"),
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),

@@ -125,7 +125,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<rel>latest|current|past|last|previous|prior|next|this\syear's|last\syear's|next\syear's
                             |year-earlier|year-ago|same|flat|comparable|corresponding)\s+)?
                   (?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?quarter
-                  (?![-\s]of\s(?!\d|this|last|next|fiscal|the\s(?:year|current|previous))|s)
+                  (?![-\s]of\s(?!\d|[$£€]|this|last|next|fiscal|the\s(?:year|current|previous))|s)
                   (?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr2>{YEAR_DIGITS})|(?P<rel2>this|last|next)\syear
                      |the\s(?P<rel3>current\s|previous\s|same\s)?(?:fiscal\s)?year))?""")),
     ("quarter_code", _compile_rule(rf"""

@@ -33,7 +33,7 @@ _YEAR_CUE = {"in", "since", "of", "from", "until", "till", "by", "before", "afte
 _MONTH_CUE = {"in", "since", "until", "till", "by", "of", "from", "through", "during", "early", "late", "mid",
               "last", "next", "this", "before", "after", "between", "and", "or", "to", "on", "that",
               "around", "about", "for", "into", "past", "coming", "each", "every", "end", "beginning"}
-_SEASON_CUE = {"in", "during", "by", "until", "since", "through", "over", "all", "throughout", "this", "last",
+_SEASON_CUE = {"in", "into", "during", "by", "until", "since", "through", "over", "all", "throughout", "this", "last",
                "next", "early", "late", "each", "every", "till", "before", "after"}
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"}
