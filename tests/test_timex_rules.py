@@ -58,6 +58,9 @@ CASES = [
     # "into the summer" is a season cue like "in" and "through"
     ("Shortages could last well into the winter.", D, "the winter", "DATE", "2025-WI",
      _iv("2025-12-01", "2026-02-28", "season")),
+    # "in the morning" after a day is that day's morning
+    ("Shares fell on Thursday. Dealers sold heavily in the morning and bought back later.", D, "the morning",
+     "TIME", "2025-08-28TMO", _iv("2025-08-28", "2025-08-28", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
@@ -99,6 +102,8 @@ NOT_TIMEXES = [
     # "the future of" something is its fate
     ("The talks will decide the future of the coalition.", "future"),
     ("The striker scored early in the third quarter of the match.", "quarter"),
+    ("He was shot on the night of the election.", "night"),
+    ("She reads the morning papers before work.", "morning"),
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),

@@ -208,7 +208,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:\s+(?P<part>morning|afternoon|evening|night|overnight)(?P<pl2>s)?(?![\w-]))?""")),
     ("part_of_day", _compile_rule(r"""
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
-                  (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday)\s+
+                  (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday|the)\s+
                   (?P<part>morning|afternoon|evening|night)(?![\w-])
                   |(?P<mid>mid[-\s]?(?:morning|afternoon|day))(?![\w-])
                   |(?P<over>overnight)(?![\w-])""")),

@@ -112,7 +112,19 @@ def _relative_unit(match: re.Match[str], start: int, end: int, context: Document
     return True
 
 
+def _part_of_day(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
+    if match["rel"] and match["rel"].lower() == "the":
+        # "in the morning", "during the night"; not "the night of the vote", "the morning papers"
+        before = context.token_before(start)
+        after = context.token_after(end)
+        if before is None or before.lower_ not in ("in", "during", "through", "throughout"):
+            return False
+        return after is None or not (after.lower_ in ("of", "before", "after") or after.pos_ in ("NOUN", "PROPN"))
+    return True
+
+
 RELATIVE_VALIDATORS: dict[str, Validator] = {
+    "part_of_day": _part_of_day,
     "set": _set,
     "units_ago": _units_ago,
     "bare_ago": _bare_ago,

@@ -82,9 +82,10 @@ def normalise_part_of_day(match: Match, start: int, end: int, context: DocumentC
     relation = re.sub(r"\s+", " ", match["rel"].lower())
     part = PARTS_OF_DAY[match["part"].lower()]
     mod = modifier(match["pre"])
-    if relation in ("that", "the next", "the previous", "the following"):
+    if relation in ("that", "the", "the next", "the previous", "the following"):
+        # "in the morning" after "Friday": that Friday's morning, as "that morning" would be
         anchor = context.anchor_day()
-        step = {"that": 0, "the next": 1, "the following": 1, "the previous": -1}[relation]
+        step = {"that": 0, "the": 0, "the next": 1, "the following": 1, "the previous": -1}[relation]
         if anchor is None:
             return [TimexSpan(start, end, "TIME", f"XXXX-XX-XXT{part}", mod)]
         day = (anchor + dt.timedelta(days=step)).isoformat()
