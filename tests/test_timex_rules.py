@@ -61,6 +61,9 @@ CASES = [
     # "in the morning" after a day is that day's morning
     ("Shares fell on Thursday. Dealers sold heavily in the morning and bought back later.", D, "the morning",
      "TIME", "2025-08-28TMO", _iv("2025-08-28", "2025-08-28", "day")),
+    # "mid-afternoon yesterday" is one time, on that day
+    ("In Frankfurt at mid-afternoon yesterday, the shares were up 3%.", D, "mid-afternoon yesterday", "TIME",
+     "2025-08-29TAF", _iv("2025-08-29", "2025-08-29", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),

@@ -210,7 +210,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
                   (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday|the)\s+
                   (?P<part>morning|afternoon|evening|night)(?![\w-])
-                  |(?P<mid>mid[-\s]?(?:morning|afternoon|day))(?![\w-])
+                  |(?P<mid>mid[-\s]?(?:morning|afternoon|day))(?:\s+(?P<day>yesterday|today|tomorrow))?(?![\w-])
                   |(?P<over>overnight)(?![\w-])""")),
     ("clock_time", _compile_rule(rf"""
                   (?:(?P<pre>about|around|approximately|shortly\sbefore|shortly\safter|just\sbefore|just\safter|after

@@ -78,7 +78,10 @@ def normalise_part_of_day(match: Match, start: int, end: int, context: DocumentC
         code = "MO" if "morning" in words else "AF" if "afternoon" in words else "12:00"
         if context.dct is None:
             return [TimexSpan(start, end, "TIME", f"XXXX-XX-XXT{code}")]
-        return [TimexSpan(start, end, "TIME", f"{context.dct.isoformat()}T{code}", None, True)]
+        # "mid-afternoon yesterday": that day's afternoon
+        offset = {"yesterday": -1, "tomorrow": 1}.get((match["day"] or "").lower(), 0)
+        named_day = context.dct + dt.timedelta(days=offset)
+        return [TimexSpan(start, end, "TIME", f"{named_day.isoformat()}T{code}", None, True)]
     relation = re.sub(r"\s+", " ", match["rel"].lower())
     part = PARTS_OF_DAY[match["part"].lower()]
     mod = modifier(match["pre"])
