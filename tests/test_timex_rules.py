@@ -64,6 +64,8 @@ CASES = [
     # "mid-afternoon yesterday" is one time, on that day
     ("In Frankfurt at mid-afternoon yesterday, the shares were up 3%.", D, "mid-afternoon yesterday", "TIME",
      "2025-08-29TAF", _iv("2025-08-29", "2025-08-29", "day")),
+    ("In Washington today, the Senate voted on the bill.", D, "today", "DATE", "2025-08-30",
+     _iv("2025-08-30", "2025-08-30", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
@@ -107,6 +109,8 @@ NOT_TIMEXES = [
     ("The striker scored early in the third quarter of the match.", "quarter"),
     ("He was shot on the night of the election.", "night"),
     ("She reads the morning papers before work.", "morning"),
+    # a capitalised "Today" after a proper noun is a title
+    ("The minister told USA Today that the plan had failed.", "Today"),
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),

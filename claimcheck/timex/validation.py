@@ -224,6 +224,10 @@ def _day_name(match: re.Match[str], start: int, end: int, context: DocumentConte
         return False
     if is_day_word and match["rel"]:
         return False
+    if is_day_word and day[0].isupper() and not day.isupper() and token is not None and not token.is_sent_start:
+        before_name = context.token_before(match.start("d"))
+        if before_name is not None and before_name.pos_ == "PROPN" and before_name.text[0].isupper():
+            return False  # "USA Today", "VOA Today": a title
     if is_day_word and not (match["mon"] or match["part"]) and _names_an_era(context, match.start("d"), end):
         return False
     if match["pl"] and is_day_word:
