@@ -66,6 +66,9 @@ CASES = [
      "2025-08-29TAF", _iv("2025-08-29", "2025-08-29", "day")),
     ("In Washington today, the Senate voted on the bill.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),
+    # "at 4 in the morning" is a clock time
+    ("The convoy will leave at 4 in the morning, officials said.", D, "4 in the morning", "TIME",
+     "2025-08-30T04:00", _iv("2025-08-30", "2025-08-30", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),
@@ -111,6 +114,7 @@ NOT_TIMEXES = [
     ("She reads the morning papers before work.", "morning"),
     # a capitalised "Today" after a proper noun is a title
     ("The minister told USA Today that the plan had failed.", "Today"),
+    ("The striker scored 2 in the afternoon session.", "afternoon"),
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),

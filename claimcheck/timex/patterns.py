@@ -216,7 +216,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<pre>about|around|approximately|shortly\sbefore|shortly\safter|just\sbefore|just\safter|after
                         |before)\s+)?
                   (?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*
-                     (?P<ap>(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?))(?![A-Za-z])
+                     (?:(?P<ap>(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?))(?![A-Za-z])
+                        |in\s+the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-]))  # "4 in the morning"
                   |(?P<nm>noon|midnight|midday)(?![\w-])
                   |(?P<h24>[01]\d|2[0-3])(?P<mi24>[0-5]\d)\s+(?=GMT|UTC))
                   (?:\s*\(?(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)(?![A-Za-z])|local\stime)\)?)?

@@ -307,6 +307,9 @@ def _clock_time(match: re.Match[str], start: int, end: int, context: DocumentCon
         hour = int(match["h"])
         if not 1 <= hour <= 12:
             return False
+        if match["pod"]:
+            before = context.token_before(start)
+            return before is not None and before.lower_ in _CLOCK_CUES  # not "scored 2 in the afternoon"
     return True
 
 

@@ -109,8 +109,11 @@ def normalise_clock_time(match: Match, start: int, end: int, context: DocumentCo
     mod = "APPROX" if before in ("about", "around", "approximately") else None
     if match["h"]:
         hour = int(match["h"]) % 12
-        if match["ap"].lower().startswith("p"):
+        if match["ap"] and match["ap"].lower().startswith("p"):
             hour += 12
+        elif match["pod"] and (match["pod"].lower() in ("afternoon", "evening")
+                               or (match["pod"].lower() == "night" and hour >= 6)):
+            hour += 12  # "4 in the afternoon", "10 in the night"; "2 in the night" is 02:00
         clock = f"{hour:02d}:{match['mi'] or '00'}"
     elif match["nm"]:
         clock = "24:00" if match["nm"].lower() == "midnight" else "12:00"
