@@ -69,6 +69,9 @@ CASES = [
     # "at 4 in the morning" is a clock time
     ("The convoy will leave at 4 in the morning, officials said.", D, "4 in the morning", "TIME",
      "2025-08-30T04:00", _iv("2025-08-30", "2025-08-30", "day")),
+    # "the day before/after" a weekday is one day off it
+    ("Talks broke down the day before Thursday's summit.", D, "the day before Thursday", "DATE", "2025-08-27",
+     _iv("2025-08-27", "2025-08-27", "day")),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),

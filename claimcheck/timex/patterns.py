@@ -199,6 +199,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   |(?P<times>once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?:a|per|each|every)\s+
                      (?P<u2>{UNIT_SINGULAR})(?![-\w])""")),
     ("day_name", _compile_rule(rf"""
+                  (?:the\s+(?P<next>day\s+(?:before|after))\s+)?  # "the day before last Tuesday's hearing"
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
                   (?:(?P<rel>last|next|this|this\scoming|this\spast|coming|past
                      |the\s(?:previous|preceding|following))\s+)?

@@ -64,6 +64,10 @@ def normalise_day_name(match: Match, start: int, end: int, context: DocumentCont
         anchored = date is not None
     if key == "tonight" and not part_code:
         part_code = "NI"
+    if match["next"]:
+        if date is None:
+            return [TimexSpan(start, end, "DATE", "XXXX-XX-XX", mod)]
+        date += dt.timedelta(days=1 if match["next"].lower().endswith("after") else -1)
     base = date.isoformat() if date else placeholder
     if part_code:
         return [TimexSpan(start, end, "TIME", f"{base}T{part_code}", mod, anchored)]
