@@ -72,6 +72,8 @@ CASES = [
     # "the day before/after" a weekday is one day off it
     ("Talks broke down the day before Thursday's summit.", D, "the day before Thursday", "DATE", "2025-08-27",
      _iv("2025-08-27", "2025-08-27", "day")),
+    # "the short term", like "the near term", is ahead
+    ("Rates are likely to stay high in the short term.", D, "the short term", "DATE", "FUTURE_REF", None),
     # "the week of" a day is the ISO week that holds it
     ("Hearings resume the week of Sept. 15, the clerk said.", D, "the week of Sept. 15", "DATE", "2025-W38",
      _iv("2025-09-15", "2025-09-21", "week")),

@@ -230,7 +230,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                      |soon(?!er|est|-)
                      |the\spast(?!\s(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten
                                     |year|month|week|decade|century|day|quarter))
-                     |the\s(?:near\s|distant\s)?future|the\snear\sterm|the\slong\sterm
+                     |the\s(?:near\s|distant\s)?future|the\s(?:near|short|long)\sterm
                      |(?:the\s)?(?:coming|recent|future)\s(?:days|weeks|months|years|decades|quarters)
                      |current(?![\w-])|recent(?![\w-]))(?![\w-])""")),
     ("holiday", _compile_rule(rf"""
