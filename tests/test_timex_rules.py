@@ -120,6 +120,8 @@ NOT_TIMEXES = [
     # a capitalised "Today" after a proper noun is a title
     ("The minister told USA Today that the plan had failed.", "Today"),
     ("The striker scored 2 in the afternoon session.", "afternoon"),
+    # "the early hours of Monday" is a time of that day, not a length
+    ("Police raided the flat in the early hours of Monday morning.", "early hours"),
     # today and tomorrow as eras
     ("Such rules make little sense in today's world.", "today"),
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),

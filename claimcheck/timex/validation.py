@@ -276,9 +276,9 @@ def _vague_duration(match: re.Match[str], start: int, end: int, context: Documen
         return False
     if not vague and not match["the"]:
         return False
-    if (not vague and match["the"] and not relation
+    if (not vague and match["the"] and relation in ("", "early")
             and context.text[match.end():match.end() + 4].lower().startswith(" of")):
-        return False
+        return False  # "the days of ...", "the early hours of Thursday": a time of that day, not a length
     return True
 
 
