@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from claimcheck.models import DateInterval
 from claimcheck.timex.calendar_math import QUARTER_OR_HALF_VALUE, value_interval
-from claimcheck.timex.tense import Tense, tense_of_token
+from claimcheck.timex.tense import PAST, PERFECT, Tense, tense_of_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,6 +33,10 @@ class TimexSpan:
     split: tuple[tuple[int, int, str], ...] | None = None
     # False: a comparison date ("a year earlier") that must not become the new anchor
     memo: bool = True
+    # how TimeML writes the expression when that differs from the anchored reading kept here:
+    # (start, end, type, value). "three days later" is a day for the conflict checks, but the
+    # TimeML guidelines annotate the offset, the DURATION "three days", with "later" as a signal
+    timeml: tuple[int, int, TimexType, str] | None = None
 
 
 class DocumentContext:
@@ -49,6 +53,9 @@ class DocumentContext:
         self.last_month: tuple[int, int] | None = None  # (year, month)
         self.last_quarter: tuple[int, int] | None = None  # (year, quarter)
         self.last_quarter_end = -10_000
+        # the last quarter mentioned in a past or perfect clause: the one "the latest quarter" means
+        # (not "a fourth-quarter charge" an earthquake will bring)
+        self.last_reported_quarter: tuple[int, int] | None = None
         self.last_kind: str | None = None  # the granularity of the last date remembered
         self.last_end = -1  # where the last date remembered ends
         self._tenses: dict[int, Tense | None] = {}
@@ -102,6 +109,8 @@ class DocumentContext:
         if (m := QUARTER_OR_HALF_VALUE.match(value)) and m[2] == "Q":
             self.last_quarter = (int(m[1]), int(m[3]))
             self.last_quarter_end = span.end
+            if self.tense(span.start) in (PAST, PERFECT):
+                self.last_reported_quarter = self.last_quarter
             self.last_kind = "quarter"
         elif interval.granularity == "day":
             self.last_day = interval.start

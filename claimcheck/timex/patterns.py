@@ -56,7 +56,7 @@ ANY_YEAR = f"(?:{YEAR_DIGITS}|{SPOKEN_YEAR})"
 
 NUMBER_WORDS = ("(?:(?:" + _alternatives(TENS) + r")(?:[-\s](?:" + _alternatives(ONES) + "))?|"
                 + _alternatives(TEENS) + "|" + _alternatives(ONES)
-                + r")(?:[-\s]hundred)?|(?:a[-\s])?hundred|(?:a[-\s])?thousand|(?:a\s)?dozen")
+                + r")(?:[-\s](?:hundred|thousand))?|(?:a[-\s])?hundred|(?:a[-\s])?thousand|(?:a\s)?dozen")
 NUMBER_DIGITS = r"(?<![\d,.$])\d{1,4}(?:\.\d+)?(?:\s\d/\d)?(?![\d,])|\d/\d"
 QUANTITY = (r"(?:" + NUMBER_DIGITS + "|" + NUMBER_WORDS + r"|(?:one|\d+|" + _alternatives(ONES)
             + r")\sand\sa\shalf|a\scouple\sof|a\scouple"
@@ -85,6 +85,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                             r"(?:[T\s](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d])")),
     ("slash_date", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
     ("month_day_year", _compile_rule(rf"""
+                  (?:(?P<weekof>the\s+week\s+of)\s+)?  # the ISO week that holds the day
                   (?:(?P<wd>{WEEKDAY_NAME}),?\s+)?(?:(?P<pre>early|late|mid)[-\s])?
                   (?P<mon>{MONTH_NAME})\s*(?P<day>{DAY_NUMBER}|{DAY_ORDINAL})
                   (?:(?P<sep>\s*(?:-|–|—)\s*|\s+(?:to|through|until|and|or)\s+)
@@ -124,7 +125,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<rel>latest|current|past|last|previous|prior|next|this\syear's|last\syear's|next\syear's
                             |year-earlier|year-ago|same|flat|comparable|corresponding)\s+)?
                   (?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?quarter
-                  (?![-\s]of\s(?!\d|this|last|next|fiscal|the\s(?:year|current|previous))|s)
+                  (?![-\s]of\s(?!\d|[$£€]|this|last|next|fiscal|the\s(?:year|current|previous))|s)
                   (?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr2>{YEAR_DIGITS})|(?P<rel2>this|last|next)\syear
                      |the\s(?P<rel3>current\s|previous\s|same\s)?(?:fiscal\s)?year))?""")),
     ("quarter_code", _compile_rule(rf"""
@@ -198,6 +199,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   |(?P<times>once|twice|thrice|(?:\d+|{NUMBER_WORDS})\s+times)\s+(?:a|per|each|every)\s+
                      (?P<u2>{UNIT_SINGULAR})(?![-\w])""")),
     ("day_name", _compile_rule(rf"""
+                  (?:the\s+(?P<next>day\s+(?:before|after))\s+)?  # "the day before last Tuesday's hearing"
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
                   (?:(?P<rel>last|next|this|this\scoming|this\spast|coming|past
                      |the\s(?:previous|preceding|following))\s+)?
@@ -207,15 +209,16 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:\s+(?P<part>morning|afternoon|evening|night|overnight)(?P<pl2>s)?(?![\w-]))?""")),
     ("part_of_day", _compile_rule(r"""
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
-                  (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday)\s+
+                  (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday|the)\s+
                   (?P<part>morning|afternoon|evening|night)(?![\w-])
-                  |(?P<mid>mid[-\s]?(?:morning|afternoon|day))(?![\w-])
+                  |(?P<mid>mid[-\s]?(?:morning|afternoon|day))(?:\s+(?P<day>yesterday|today|tomorrow))?(?![\w-])
                   |(?P<over>overnight)(?![\w-])""")),
     ("clock_time", _compile_rule(rf"""
                   (?:(?P<pre>about|around|approximately|shortly\sbefore|shortly\safter|just\sbefore|just\safter|after
                         |before)\s+)?
                   (?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*
-                     (?P<ap>(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?))(?![A-Za-z])
+                     (?:(?P<ap>(?-i:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?))(?![A-Za-z])
+                        |in\s+the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-]))  # "4 in the morning"
                   |(?P<nm>noon|midnight|midday)(?![\w-])
                   |(?P<h24>[01]\d|2[0-3])(?P<mi24>[0-5]\d)\s+(?=GMT|UTC))
                   (?:\s*\(?(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)(?![A-Za-z])|local\stime)\)?)?
@@ -227,7 +230,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                      |soon(?!er|est|-)
                      |the\spast(?!\s(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten
                                     |year|month|week|decade|century|day|quarter))
-                     |the\s(?:near\s|distant\s)?future|the\snear\sterm|the\slong\sterm
+                     |the\s(?:near\s|distant\s)?future|the\s(?:near|short|long)\sterm
                      |(?:the\s)?(?:coming|recent|future)\s(?:days|weeks|months|years|decades|quarters)
                      |current(?![\w-])|recent(?![\w-]))(?![\w-])""")),
     ("holiday", _compile_rule(rf"""

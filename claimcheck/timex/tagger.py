@@ -75,12 +75,16 @@ def tag_text(text: str, dct: dt.date | str | None, nlp: Language | None = None) 
 
 
 def timebank_entry(text: str, dct: str) -> list[dict[str, Any]]:
-    """Entry point for timex_score.py --python: TimeML conventions (a '2019-2020' range is two timexes)."""
+    """Entry point for timex_score.py --python: TimeML conventions (a '2019-2020' range is two timexes,
+    "three days later" the DURATION "three days")."""
     from claimcheck.nlp import load_model
     doc = load_model()(text)
     out: list[dict[str, Any]] = []
     for span in _normalised_spans(doc, _as_date(dct)):
-        if span.split:
+        if span.timeml:
+            start, end, kind, value = span.timeml
+            out.append({"start": start, "end": end, "text": text[start:end], "type": kind, "value": value})
+        elif span.split:
             for start, end, value in span.split:
                 out.append({"start": start, "end": end, "text": text[start:end], "type": span.type, "value": value})
         else:

@@ -30,6 +30,10 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "
                  "about", "go", "going", "able", "need", "have"}
 
 
+# verbs whose progressive is what goes on now, never an arrangement ahead
+_ONGOING_VERBS = {"continue", "remain", "keep", "stay", "try", "struggle"}
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a token hangs from, up the dependency tree (at most 8 steps)."""
     verb = token
@@ -145,7 +149,8 @@ def verb_tense(verb: Token, depth: int) -> Tense | None:
             # "have been searching since Oct. 23": perfect progressive, not a present with a future sense
             return PAST if any(a.tag_ == "VBD" for a in auxes) else PERFECT
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-            return FUTURE  # "is leaving Friday"
+            # "is leaving Friday" is ahead, but "is continuing to ..." is going on now
+            return PRESENT if verb.lemma_ in _ONGOING_VERBS else FUTURE
         if any(a.tag_ == "VBD" for a in auxes):
             return PAST
         head = verb.head

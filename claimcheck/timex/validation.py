@@ -4,6 +4,8 @@ The patterns see only characters; here the parse rules out what only looks like 
 date: the modal "may", "March" the verb, "1500 troops", "60 Minutes", ages. A rule
 without a validator is always valid. Candidates are validated longest first, so a
 vetoed match leaves its text to a shorter candidate ("May 2" -> nothing, "2" alone).
+The vetoes of the relative rules ("now", "last week", "the quarter") are in
+validation_relative.py.
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from collections.abc import Callable
 
 from claimcheck.timex.context import DocumentContext
 from claimcheck.timex.quantities import number_of, spoken_year, year_of
-from claimcheck.timex.vocabulary import DAY_WORDS, MONTHS, unit_key
+from claimcheck.timex.validation_relative import RELATIVE_VALIDATORS, is_a_title
+from claimcheck.timex.vocabulary import DAY_WORDS, ERA_NOUNS, MONTHS, unit_key
 
 Validator = Callable[[re.Match[str], int, int, DocumentContext], bool]
 
@@ -30,7 +33,7 @@ _YEAR_CUE = {"in", "since", "of", "from", "until", "till", "by", "before", "afte
 _MONTH_CUE = {"in", "since", "until", "till", "by", "of", "from", "through", "during", "early", "late", "mid",
               "last", "next", "this", "before", "after", "between", "and", "or", "to", "on", "that",
               "around", "about", "for", "into", "past", "coming", "each", "every", "end", "beginning"}
-_SEASON_CUE = {"in", "during", "by", "until", "since", "through", "over", "all", "throughout", "this", "last",
+_SEASON_CUE = {"in", "into", "during", "by", "until", "since", "through", "over", "all", "throughout", "this", "last",
                "next", "early", "late", "each", "every", "till", "before", "after"}
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"}
@@ -41,8 +44,6 @@ _NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"
 # "Black Friday", "Good Friday" (a holiday rule of its own), "Super Tuesday": not that weekday
 _NAMED_DAY_WORDS = ("black", "good", "cyber", "man", "girl", "ash", "holy", "maundy", "super")
 _CLOCK_CUES = ("at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "past")
-_NOT_CURRENT_TIME = ("account", "accounts", "affairs", "events", "law", "laws", "rules", "system", "members",
-                     "member")
 
 
 def _is_not_a_month(context: DocumentContext, start: int, word: str) -> bool:
@@ -95,20 +96,8 @@ def _is_not_a_year(context: DocumentContext, start: int, end: int, year: int, sp
     return False
 
 
-def _ends_a_clause(context: DocumentContext, end: int) -> bool:
-    # "two days before" on its own is a date; "two days before the vote" is an offset from an event
-    after = context.token_after(end)
-    return after is None or after.is_punct or bool(after.is_sent_start)
 
 
-def _is_a_title(match: re.Match[str], context: DocumentContext) -> bool:
-    """A capitalised unit in mid-sentence: "60 Minutes", "This Week"."""
-    unit = match["unit"]
-    if unit[0].isupper() and not unit.isupper():
-        token = context.token_at(match.start("unit"))
-        if token is not None and not token.is_sent_start:
-            return True
-    return False
 
 
 def _month_name(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
@@ -124,8 +113,14 @@ def _month_name(match: re.Match[str], start: int, end: int, context: DocumentCon
                                                or (before.is_punct and before.text in ",-–("))
             date_entity = (token is not None and token.ent_type_ == "DATE" and before is not None
                            and not token.is_sent_start and before.lower_ not in ("the", "a", "an"))
-            if not (cue_word or date_entity):
+            # "the March deadline": a month that describes the common noun after it
+            modifier_of_noun = (before is not None and before.lower_ in ("the", "a", "its", "their")
+                                and (noun := context.token_after(match.end("mon"))) is not None
+                                and noun.tag_ in ("NN", "NNS") and noun.is_lower)
+            if not (cue_word or date_entity or modifier_of_noun):
                 return False
+            if not cue_word and re.match(r"\s+(?:for|on|against)\s+[A-Z]", context.text[match.end("mon"):]):
+                return False  # "the annual March for Life": a name
         if month not in MONTHS or (month not in _FULL_MONTHS and not match["mon"].endswith(".")):
             return False  # bare abbreviations only with a day or year
     year = match["yr"]
@@ -164,6 +159,8 @@ def _day_month_year(match: re.Match[str], start: int, end: int, context: Documen
 def _year(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
     written = match["yr"]
     if written[0].isdigit():
+        if context.text[max(0, start - 5):start].lower().endswith(("pre-", "post-")) and len(written) == 4:
+            return True  # "the post-1959 politics": a year, whatever the noun after it
         if match["theyear"] or match["pre"]:
             # "the year 2525", "early 1850": a year whatever its value, so only the context can veto
             return not _is_not_a_year(context, match.start("yr"), match.end("yr"), 1999)
@@ -204,6 +201,20 @@ def _season(match: re.Match[str], start: int, end: int, context: DocumentContext
     return before is not None and before.lower_ in _SEASON_CUE
 
 
+def _names_an_era(context: DocumentContext, start: int, end: int) -> bool:
+    """ "the leaders of tomorrow", "today's youth": the present or the future as an era."""
+    before = context.token_before(start)
+    if before is not None and before.lower_ == "of" and before.i > 0:
+        owner = before.nbor(-1)  # "the leaders of tomorrow", but "the end of today" is a day
+        if owner.tag_ in ("NNS", "NNPS") or owner.lower_ in ERA_NOUNS:
+            return True
+    after = context.token_after(end)
+    if after is not None and after.text in ("'s", "’s"):
+        noun = context.token_after(after.idx + len(after.text))
+        return noun is not None and noun.lower_ in ERA_NOUNS
+    return False
+
+
 def _day_name(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
     day = match["d"]
     is_day_word = day.lower() in DAY_WORDS
@@ -212,6 +223,12 @@ def _day_name(match: re.Match[str], start: int, end: int, context: DocumentConte
             and not (is_day_word and token.ent_type_ not in ("ORG", "WORK_OF_ART", "PRODUCT"))):
         return False
     if is_day_word and match["rel"]:
+        return False
+    if is_day_word and day[0].isupper() and not day.isupper() and token is not None and not token.is_sent_start:
+        before_name = context.token_before(match.start("d"))
+        if before_name is not None and before_name.pos_ == "PROPN" and before_name.text[0].isupper():
+            return False  # "USA Today", "VOA Today": a title
+    if is_day_word and not (match["mon"] or match["part"]) and _names_an_era(context, match.start("d"), end):
         return False
     if match["pl"] and is_day_word:
         return False
@@ -222,7 +239,7 @@ def _day_name(match: re.Match[str], start: int, end: int, context: DocumentConte
 
 
 def _duration(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    if _is_a_title(match, context):
+    if is_a_title(match, context):
         return False
     text = context.text
     unit = unit_key(match["unit"])
@@ -251,7 +268,7 @@ def _hyphenated_duration(match: re.Match[str], start: int, end: int, context: Do
 
 
 def _vague_duration(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    if _is_a_title(match, context):
+    if is_a_title(match, context):
         return False
     vague = (match["v"] or "").strip().lower()
     relation = (match["rel"] or "").lower()
@@ -259,63 +276,29 @@ def _vague_duration(match: re.Match[str], start: int, end: int, context: Documen
         return False
     if not vague and not match["the"]:
         return False
-    if (not vague and match["the"] and not relation
+    if (not vague and match["the"] and relation in ("", "early")
             and context.text[match.end():match.end() + 4].lower().startswith(" of")):
-        return False
+        return False  # "the days of ...", "the early hours of Thursday": a time of that day, not a length
     return True
 
 
 def _for_units(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    return not _is_a_title(match, context)
+    return not is_a_title(match, context)
 
 
-def _set(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    if match["adv"] and match["adv"].lower() == "quarterly":
-        token = context.token_at(start)
-        return token is not None and token.pos_ == "ADV"  # not "quarterly results"
-    return True
 
 
-def _units_ago(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    if match["dir"].lower() in ("before", "after"):
-        return _ends_a_clause(context, end)
-    if match["q"].lower() == "the" and unit_key(match["unit"]) not in ("day", "week", "month", "year"):
-        return False
-    return True
 
 
-def _bare_ago(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    direction = match["dir"].lower()
-    return direction != "later" and (direction not in ("before",) or _ends_a_clause(context, end))
 
 
-def _anaphor(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    if match["unit2"] and re.search(r"(before|after)$", match["unit2"]):
-        return _ends_a_clause(context, end)
-    return True
 
 
-def _reference(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    word = match["w"].lower()
-    token = context.token_at(start)
-    if word == "current" and token is not None and token.tag_ != "JJ":
-        return False
-    if word == "current":
-        after = context.token_after(end)
-        if after is not None and after.lower_ in _NOT_CURRENT_TIME:
-            return False
-    if word == "soon":
-        before = context.token_before(start)
-        if before is not None and before.lower_ == "as":
-            return False  # "as soon as"
-    if word == "now":
-        after = context.token_after(end)
-        if after is not None and after.lower_ in ("that",) and token is not None and token.dep_ == "mark":
-            return False  # "now that": a conjunction
-    return True
 
 
 def _clock_time(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
+    if match["h24"] and context.text[max(0, start - 3):start].rstrip().endswith("("):
+        return False  # "10:35 a.m. (0735 GMT)": the local time again, in GMT; not a time of its own
     if match["nm"] and not match["d"] and not match["mon"]:
         before = context.token_before(start)
         if before is None or before.lower_ not in _CLOCK_CUES:
@@ -324,17 +307,12 @@ def _clock_time(match: re.Match[str], start: int, end: int, context: DocumentCon
         hour = int(match["h"])
         if not 1 <= hour <= 12:
             return False
+        if match["pod"]:
+            before = context.token_before(start)
+            return before is not None and before.lower_ in _CLOCK_CUES  # not "scored 2 in the afternoon"
     return True
 
 
-def _the_quarter(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    if match["unit"].lower() == "period" and not (match["rel"] or match["yr"]):
-        return False
-    if not match["rel"] and match["unit"].lower() == "quarter":
-        after = context.token_after(end)
-        if after is not None and after.lower_ in ("of", "century", "mile", "hour", "point", "percent"):
-            return False
-    return True
 
 
 def _quarter(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
@@ -342,20 +320,6 @@ def _quarter(match: re.Match[str], start: int, end: int, context: DocumentContex
     return not (after is not None and after.lower_ in ("century", "mile", "hour", "point", "percent"))
 
 
-def _relative_unit(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
-    unit = match["unit"].lower()
-    relation = re.sub(r"\s+", " ", match["rel"].lower())
-    if relation == "the" and unit not in ("year", "weekend", "fiscal year", "month") and not match["pre"]:
-        return False
-    if relation == "the" and unit == "month" and not match["pre"]:
-        return False
-    if unit == "day" and relation not in ("that", "same", "following", "previous"):
-        return False
-    if relation == "the" and unit == "year":
-        following = context.text[match.end():match.end() + 8].lower()
-        if following.startswith(" before") or following.startswith(" after") or following.startswith("-"):
-            return False
-    return True
 
 
 def _slash_date(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
@@ -376,16 +340,10 @@ VALIDATORS: dict[str, Validator] = {
     "hyphenated_duration": _hyphenated_duration,
     "vague_duration": _vague_duration,
     "for_units": _for_units,
-    "set": _set,
-    "units_ago": _units_ago,
-    "bare_ago": _bare_ago,
-    "anaphor": _anaphor,
-    "reference": _reference,
     "clock_time": _clock_time,
-    "the_quarter": _the_quarter,
     "quarter": _quarter,
-    "relative_unit": _relative_unit,
     "slash_date": _slash_date,
+    **RELATIVE_VALIDATORS,
 }
 
 

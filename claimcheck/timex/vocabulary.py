@@ -62,6 +62,9 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 
 DAY_WORD_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 DAY_WORDS = ("today", "yesterday", "tomorrow", "tonight")
+# "today's youth", "by today's standards": today as an era, not the document's day
+ERA_NOUNS = {"world", "youth", "society", "generation", "generations", "children", "kids", "young", "standards",
+             "culture", "teenagers", "workplace"}
 
 # TIMEX3 mod of the words before a quantity or a date
 QUANTITY_MODIFIERS = {

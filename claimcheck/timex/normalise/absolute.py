@@ -7,7 +7,7 @@ import re
 
 from claimcheck.models import DateInterval
 from claimcheck.timex.anchoring import year_for_month
-from claimcheck.timex.calendar_math import safe_date
+from claimcheck.timex.calendar_math import iso_week, safe_date
 from claimcheck.timex.context import DocumentContext, TimexSpan
 from claimcheck.timex.quantities import day_of_month, leading_number, spoken_year, year_of
 from claimcheck.timex.vocabulary import DECADE_WORDS, modifier, month_number
@@ -48,6 +48,8 @@ def normalise_month_day_year(match: Match, start: int, end: int,
         year = year_for_month(context, month, start)
         anchored = year is not None
     second_day = leading_number(match["day2"]) if match["day2"] else None
+    if year is None and match["weekof"] and not match["day2"]:
+        return [TimexSpan(start, end, "DATE", "XXXX-WXX", mod)]
     if year is None:
         first_value = f"XXXX-{month:02d}-{day_number:02d}"
         spans = [TimexSpan(start, end if not second_day else match.end("day"), "DATE", first_value, mod)]
@@ -62,6 +64,8 @@ def normalise_month_day_year(match: Match, start: int, end: int,
         second = safe_date(year, month, second_day)
         if second is None or second <= first:
             second_day = None
+    if match["weekof"] and second_day is None:
+        return [TimexSpan(start, end, "DATE", iso_week(first), mod, anchored)]
     if second_day is None or second is None:
         if match["day2"]:  # not a range after all ("Nov. 6 and 7 percent"): tag the first date only
             return [TimexSpan(start, match.end("day"), "DATE", first.isoformat(), mod, anchored)]

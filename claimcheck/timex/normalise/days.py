@@ -64,6 +64,10 @@ def normalise_day_name(match: Match, start: int, end: int, context: DocumentCont
         anchored = date is not None
     if key == "tonight" and not part_code:
         part_code = "NI"
+    if match["next"]:
+        if date is None:
+            return [TimexSpan(start, end, "DATE", "XXXX-XX-XX", mod)]
+        date += dt.timedelta(days=1 if match["next"].lower().endswith("after") else -1)
     base = date.isoformat() if date else placeholder
     if part_code:
         return [TimexSpan(start, end, "TIME", f"{base}T{part_code}", mod, anchored)]
@@ -78,13 +82,17 @@ def normalise_part_of_day(match: Match, start: int, end: int, context: DocumentC
         code = "MO" if "morning" in words else "AF" if "afternoon" in words else "12:00"
         if context.dct is None:
             return [TimexSpan(start, end, "TIME", f"XXXX-XX-XXT{code}")]
-        return [TimexSpan(start, end, "TIME", f"{context.dct.isoformat()}T{code}", None, True)]
+        # "mid-afternoon yesterday": that day's afternoon
+        offset = {"yesterday": -1, "tomorrow": 1}.get((match["day"] or "").lower(), 0)
+        named_day = context.dct + dt.timedelta(days=offset)
+        return [TimexSpan(start, end, "TIME", f"{named_day.isoformat()}T{code}", None, True)]
     relation = re.sub(r"\s+", " ", match["rel"].lower())
     part = PARTS_OF_DAY[match["part"].lower()]
     mod = modifier(match["pre"])
-    if relation in ("that", "the next", "the previous", "the following"):
+    if relation in ("that", "the", "the next", "the previous", "the following"):
+        # "in the morning" after "Friday": that Friday's morning, as "that morning" would be
         anchor = context.anchor_day()
-        step = {"that": 0, "the next": 1, "the following": 1, "the previous": -1}[relation]
+        step = {"that": 0, "the": 0, "the next": 1, "the following": 1, "the previous": -1}[relation]
         if anchor is None:
             return [TimexSpan(start, end, "TIME", f"XXXX-XX-XXT{part}", mod)]
         day = (anchor + dt.timedelta(days=step)).isoformat()
@@ -105,8 +113,11 @@ def normalise_clock_time(match: Match, start: int, end: int, context: DocumentCo
     mod = "APPROX" if before in ("about", "around", "approximately") else None
     if match["h"]:
         hour = int(match["h"]) % 12
-        if match["ap"].lower().startswith("p"):
+        if match["ap"] and match["ap"].lower().startswith("p"):
             hour += 12
+        elif match["pod"] and (match["pod"].lower() in ("afternoon", "evening")
+                               or (match["pod"].lower() == "night" and hour >= 6)):
+            hour += 12  # "4 in the afternoon", "10 in the night"; "2 in the night" is 02:00
         clock = f"{hour:02d}:{match['mi'] or '00'}"
     elif match["nm"]:
         clock = "24:00" if match["nm"].lower() == "midnight" else "12:00"

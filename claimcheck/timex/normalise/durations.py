@@ -6,6 +6,7 @@ import re
 
 from claimcheck.timex.context import DocumentContext, TimexSpan
 from claimcheck.timex.quantities import iso_duration, number_of
+from claimcheck.timex.tense import FUTURE
 from claimcheck.timex.vocabulary import MONTHS, PARTS_OF_DAY, SEASONS, VAGUE_UNITS, WEEKDAYS, modifier, unit_key
 
 Match = re.Match[str]
@@ -37,10 +38,23 @@ def normalise_duration(match: Match, start: int, end: int, context: DocumentCont
         if before is not None and ((before.tag_ in ("NNS", "CD", "$", "NN") and before.lower_ not in ("time",))
                                    or before.lower_ in ("%", "percent")):
             return [TimexSpan(match.start("q"), end, "SET", iso_duration(1, unit))]
+    if quantity == "one" and unit == "day" and not (determiner or modifier_words) and _someday(start, end, context):
+        return [TimexSpan(start, end, "DATE", "FUTURE_REF")]
     n = number_of(quantity)
     if quantity in ("a", "an") and match["more"] and match["more"].lower() in ("additional", "further", "extra"):
         n = 1
     return [TimexSpan(start, end, "DURATION", iso_duration(n, unit), modifier(modifier_words))]
+
+
+def _someday(start: int, end: int, context: DocumentContext) -> bool:
+    """ "Islam will one day be the second religion": "one day" as "some day", in a clause ahead."""
+    before = context.token_before(start)
+    after = context.token_after(end)
+    if before is not None and (before.pos_ in ("ADP", "NUM", "VERB") or before.lower_ in ("for", "in", "within")):
+        return False  # "for one day", "in one day", "lasted one day": a day's length
+    if after is not None and after.lower_ in ("of", "after", "before", "later", "earlier", "ahead", "long"):
+        return False
+    return context.tense(start) == FUTURE
 
 
 def normalise_hyphenated_duration(match: Match, start: int, end: int,

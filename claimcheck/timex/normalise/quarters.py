@@ -84,8 +84,10 @@ def normalise_the_quarter(match: Match, start: int, end: int, context: DocumentC
     words = set(relation.split())
     a_year_back = (bool(words & {"year-earlier", "year-ago", "same", "comparable", "corresponding"})
                    or bool(match["ago"]))
-    if context.last_quarter is not None and not (words & {"current", "past", "previous", "prior", "last"}):
-        year, quarter = context.last_quarter
+    latest = bool(words & {"latest", "just-ended"}) or "most recent" in relation
+    said_before = context.last_reported_quarter if latest else context.last_quarter
+    if said_before is not None and not (words & {"current", "past", "previous", "prior", "last"}):
+        year, quarter = said_before
         anchored = False
     elif context.dct is not None:
         if "current" in words:

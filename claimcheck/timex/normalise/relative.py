@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from claimcheck.timex.calendar_math import add_months, iso_week, shift
-from claimcheck.timex.context import DocumentContext, TimexSpan
-from claimcheck.timex.quantities import number_of
+from claimcheck.timex.context import DocumentContext, TimexSpan, TimexType
+from claimcheck.timex.quantities import iso_duration, number_of
 from claimcheck.timex.tense import FUTURE, PRESENT
 from claimcheck.timex.vocabulary import PARTS_OF_DAY, VAGUE_UNITS, modifier, unit_key
 
@@ -22,6 +22,9 @@ Match = re.Match[str]
 # placeholders when there is no date to count from (any other unit: "XXXX")
 _UNRESOLVED_UNIT = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "decade": "XXX",
                     "century": "XX"}
+# "three days later": TimeML annotates the offset as a DURATION. Not years: "a year earlier" in a
+# results comparison is the year-ago period, a DATE in TimeBank too
+_OFFSET_UNITS = ("second", "minute", "hour", "day", "week", "fortnight", "month")
 _UNRESOLVED_SHIFT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                      "decade": "XXX", "century": "XX"}
 
@@ -130,11 +133,16 @@ def normalise_unit_end(match: Match, start: int, end: int, context: DocumentCont
     mod = "END" if match["e"].lower() == "end" else "START"
     if dct is None:
         return [TimexSpan(start, end, "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit], mod)]
+    # "since year-end": the last one gone, so the year before unless the document is dated on it
+    before = context.token_before(start)
+    back = 1 if before is not None and before.lower_ == "since" else 0
     # TimeBank's value for "year-end" and "month-end" is the last day
     if mod == "END" and unit == "year":
-        return [TimexSpan(start, end, "DATE", f"{dct.year}-12-31", mod, True)]
+        year = dct.year - back if (dct.month, dct.day) != (12, 31) else dct.year
+        return [TimexSpan(start, end, "DATE", f"{year}-12-31", mod, True)]
     if mod == "END" and unit == "month":
-        last_day = dt.date(dct.year, dct.month, calendar.monthrange(dct.year, dct.month)[1])
+        year, month = add_months(dct.year, dct.month, -back)
+        last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
         return [TimexSpan(start, end, "DATE", last_day.isoformat(), mod, True)]
     value = {"year": str(dct.year), "month": f"{dct.year}-{dct.month:02d}", "week": iso_week(dct)}[unit]
     return [TimexSpan(start, end, "DATE", value, mod, True)]
@@ -153,7 +161,13 @@ def normalise_units_ago(match: Match, start: int, end: int, context: DocumentCon
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     n = 1.0 if quantity == "the" else number_of(quantity)
     if n is None:
-        return [TimexSpan(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)]
+        span = TimexSpan(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        if direction in ("later", "earlier") and unit in _OFFSET_UNITS:
+            span.timeml = (start, match.end("unit"), "DURATION", iso_duration(None, unit))  # "a few days later"
+        return [span]
+    timeml: tuple[int, int, TimexType, str] | None = None
+    if direction in ("later", "earlier") and unit in _OFFSET_UNITS:
+        timeml = (start, match.end("unit"), "DURATION", iso_duration(n, unit))
     anchor: dt.date | None
     if direction in ("ago", "from now", "hence", "back"):
         anchor, anchored = context.dct, True
@@ -175,11 +189,11 @@ def normalise_units_ago(match: Match, start: int, end: int, context: DocumentCon
         year, quarter = context.last_quarter  # "a year earlier" after a quarter: that quarter a year before
         return [TimexSpan(start, end, "DATE", f"{year - 1}-Q{quarter}", mod, memo=False)]
     if anchor is None:
-        return [TimexSpan(start, end, "DATE", _UNRESOLVED_SHIFT.get(unit, "XXXX"), mod)]
+        return [TimexSpan(start, end, "DATE", _UNRESOLVED_SHIFT.get(unit, "XXXX"), mod, timeml=timeml)]
     value = shift(anchor, unit, sign * n)
     if value is None:
         return None
-    return [TimexSpan(start, end, "DATE", value, mod, anchored)]
+    return [TimexSpan(start, end, "DATE", value, mod, anchored, timeml=timeml)]
 
 
 def normalise_bare_ago(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
@@ -190,6 +204,10 @@ def normalise_reference(match: Match, start: int, end: int, context: DocumentCon
     words = re.sub(r"\s+", " ", match["w"].lower())
     if words == "right now":
         start = end - 3  # TimeBank tags "now" alone
+    then = re.search(r"(?i)\bthen[\s-]$", context.text[max(0, start - 5):start]) if words == "current" else None
+    if then:
+        # "the then-current price": current at a past time, not at the document's
+        return [TimexSpan(start - len(then.group()), end, "DATE", "PAST_REF")]
     if words in ("now", "right now", "currently", "nowadays", "these days", "at present", "presently", "current"):
         value = "PRESENT_REF"
     elif words.split()[-1] == "quarters":
