@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from claimcheck.attribute_table import use_attribute_table
 from claimcheck.errors import ModelNotInstalled
 
 # spaCy (about a second to import) is imported by load_model, when a document is to be parsed, and by no
@@ -63,6 +64,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise ModelNotInstalled(f"{name!r} is not a spaCy pipeline: {type(exc).__name__}: {exc}"[:300]) from exc
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    use_attribute_table(nlp)  # the same attributes as spaCy's attribute ruler, in a sixth of its time
     return nlp
 
 
