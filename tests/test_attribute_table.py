@@ -1,4 +1,5 @@
-"""The attribute table gives every token what spaCy's attribute ruler gives it, pattern for pattern."""
+"""The attribute table and the lemma lookup give every token what spaCy's attribute ruler and rule lemmatizer
+give it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +11,7 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
 from claimcheck.attribute_table import RULER, AttributeTable, use_attribute_table
+from claimcheck.lemma_lookup import LEMMATIZER, LemmaLookup, use_lemma_lookup
 
 ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP]
@@ -79,15 +81,44 @@ def _news_texts() -> list[str]:
 
 
 @pytest.mark.slow
-def test_the_model_with_the_table_tags_real_news_as_with_spacys_ruler():
+def test_the_model_with_table_and_lookup_tags_real_news_as_with_spacys_components():
     from claimcheck.nlp import DEFAULT_MODEL
 
     plain, fast = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
     use_attribute_table(fast)
+    use_lemma_lookup(fast)
     assert type(fast.get_pipe(RULER)) is AttributeTable
+    assert LEMMATIZER not in fast.pipe_names and any(isinstance(fast.get_pipe(n), LemmaLookup) for n in fast.pipe_names)
     texts = _news_texts()
     assert len(texts) > 50
     for a, b in zip(plain.pipe(texts, batch_size=16), fast.pipe(texts, batch_size=16), strict=True):
         assert np.array_equal(a.to_array(COLUMNS), b.to_array(COLUMNS)), a.text[:80]
         assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_the_lookup_stands_in_only_for_a_rule_lemmatizer_that_keeps_lemmas():
+    nlp = spacy.blank("en")
+    nlp.add_pipe(LEMMATIZER, config={"mode": "rule", "overwrite": True})
+    use_lemma_lookup(nlp)
+    assert nlp.pipe_names == [LEMMATIZER]
+
+
+class _CountingLemmatizer:
+    def __init__(self):
+        self.asked: list[str] = []
+
+    def lemmatize(self, token):
+        self.asked.append(token.text)
+        return [token.text.lower() + "-lemma"]
+
+
+def test_the_lookup_asks_once_per_word_tag_and_morphology_and_keeps_lemmas_already_set():
+    nlp = spacy.blank("en")
+    words = ["Votes", "votes", "Votes", "counted", "Votes"]
+    doc = Doc(nlp.vocab, words=words, pos=["NOUN", "NOUN", "NOUN", "VERB", "VERB"],
+              morphs=["Number=Plur", "Number=Plur", "Number=Plur", "", ""], lemmas=["", "", "", "count", ""])
+    lemmatizer = _CountingLemmatizer()
+    LemmaLookup(lemmatizer)(doc)
+    assert [t.lemma_ for t in doc] == ["votes-lemma", "votes-lemma", "votes-lemma", "count", "votes-lemma"]
+    assert lemmatizer.asked == ["Votes", "votes", "Votes"]  # "Votes" as a noun, "votes" as a noun, "Votes" a verb

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.entities import Aliases
+from claimcheck.nlp import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -141,7 +142,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][\w .'’\[\]-]{1,60},[^.!?]{0,60}?(?:\s[-—�
 
 def after_dateline(sent: Span) -> Span:
     """The sentence without its wire dateline ("SHREWSBURY, England, Feb 12 (Reuters) - ")."""
-    match = _DATELINE.match(sent.text)
+    match = _DATELINE.match(span_text(sent))
     if match is None:
         return sent
     body = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")

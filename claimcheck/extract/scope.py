@@ -17,6 +17,7 @@ from claimcheck.extract.entities import PLACE_LABELS, Aliases, demonym, ents_in,
 from claimcheck.extract.grammar import Event, after_dateline
 from claimcheck.extract.measures import capacity_words, people_nouns, word_lists
 from claimcheck.models import DateInterval
+from claimcheck.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -294,7 +295,7 @@ def periods_said(value: Span, ctx: Sentence) -> frozenset[str]:
     for offset, timex_value in ctx.timexes:
         if value.start_char <= offset < value.end_char or _DAY_VALUE.match(timex_value):
             continue
-        if timex_value.startswith("P") and not ctx.sent.doc.text[offset:offset + 4].lower().startswith("the "):
+        if timex_value.startswith("P") and not doc_text(doc)[offset:offset + 4].lower().startswith("the "):
             continue  # "after four years of delays" is how long, not which period; "the nine months" is
         token = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if token is None or clause_verb_of(token.root).i != verb.i or reference_point(token.root):

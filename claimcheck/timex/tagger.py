@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.models import Timex
+from claimcheck.nlp import doc_text
 from claimcheck.timex.calendar_math import value_interval
 from claimcheck.timex.candidates import choose, find_candidates
 from claimcheck.timex.context import DocumentContext, TimexSpan
@@ -60,7 +61,7 @@ def tag_dates(doc: Doc, dct: dt.date | str | None) -> list[Timex]:
     With dct=None nothing is anchored: relative and year-less expressions keep X
     placeholders and get no interval."""
     document_date = _as_date(dct)
-    text = doc.text
+    text = doc_text(doc)
     return [Timex(span.start, span.end, text[span.start:span.end], span.type, span.value,
                   span.interval if span.type in ("DATE", "TIME") else None, span.mod, span.anchored)
             for span in _normalised_spans(doc, document_date, text)]
