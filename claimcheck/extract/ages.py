@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from claimcheck.extract.entities import ents_in
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _PRONOUNS = {"he", "she"}
 MAX_AGE = 120
@@ -36,6 +38,15 @@ def ages_in(sent: Span, with_unnamed: bool = False) -> Iterator[tuple[Token, Tok
                 yield token, named  # "the 36-year-old champion Klitschko"
             elif with_unnamed and _unnamed_year_old(token) and _is_subject(token) and not _names_a_person(token.sent):
                 yield token, None  # "The 26-year-old raised his arms": whoever the article is about
+
+
+def age_numbers_before(doc: Doc) -> np.ndarray:
+    """By token index, how many tokens before it could be an age's number (digits, at most three: a superset of
+    what _is_age_number takes); a sentence with none holds no age, whatever its words."""
+    from spacy.attrs import IS_DIGIT, LENGTH  # type: ignore[import-not-found]  # a Cython module without stubs
+
+    columns = doc.to_array([IS_DIGIT, LENGTH])
+    return np.concatenate(([0], np.cumsum((columns[:, 0] == 1) & (columns[:, 1] <= 3))))
 
 
 def _is_age_number(token: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.ages import ages_in
+from claimcheck.extract.ages import age_numbers_before, ages_in
 from claimcheck.extract.entities import Aliases, demonym, ents_in, names_in, normalise, places_in
 from claimcheck.extract.frames import age_frame, date_frame, figure_frame
 from claimcheck.extract.grammar import after_dateline
@@ -51,6 +51,7 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
     subject: str | None = None  # the person the last sentence was about: who "the 26-year-old" is
     named: set[str] = set()
     starts = [t.start for t in timexes]  # timexes come in text order: each sentence's are one slice
+    may_hold_age = age_numbers_before(doc)
     for sent in doc.sents:
         text = article.text[sent.start_char : sent.end_char]  # the doc's text: no rebuilding from tokens
         if not text.strip():
@@ -60,12 +61,19 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
             continue
         names = names_in(sent, aliases)
         sentences.append((sent, kind, names))
-        quote = _quote_bounds(article, sent, kind)
         first = bisect.bisect_left(starts, sent.start_char)
         own = timexes[first : bisect.bisect_left(starts, sent.end_char)]
         dates = [t for t in own if _dates_something(t, article)][:VALUES_PER_SENTENCE]
         reaching = [t for t in timexes[max(0, first - 3) : first] if t.end > sent.start_char]  # begun before it
         amounts = list(islice(_amounts(sent, reaching + own, article), VALUES_PER_SENTENCE))
+        if not (dates or amounts or may_hold_age[sent.end] > may_hold_age[sent.start]):
+            # no date, no amount, no number an age could be: no claim, so no context to build (half the
+            # sentences of a news article); the people named still count for the sentences after it
+            named.update(names)
+            _count_people(sent, aliases, people)
+            subject = _subject_person(sent, aliases) or subject
+            continue
+        quote = _quote_bounds(article, sent, kind)
         ctx = Sentence(
             sent=sent, names=names, places=places_in(after_dateline(sent), aliases),
             periods=tuple((t.start, t.end, t.interval) for t in dates if t.type == "DATE" and t.interval is not None),
@@ -80,13 +88,17 @@ def extract_claims(article: Article, doc: Doc, timexes: list[Timex], aliases: Al
         claims.extend(ages)
         taken = {c.value_start for c in ages}
         claims.extend(_amount_claims(article, ctx, quote, [a for a in amounts if a.start_char not in taken]))
-        for ent in ents_in(sent):
-            if _personish(ent, aliases):
-                _count_person(people, normalise(ent.text, aliases))
+        _count_people(sent, aliases, people)
         subject = _subject_person(sent, aliases) or subject
     found_lists, linked = list_claims(article, doc, claims, sentences)
     claims = [linked.get(c.id, c) for c in claims] + found_lists
     return sorted(claims, key=lambda c: (c.start, c.value_start, c.value.kind))
+
+
+def _count_people(sent: Span, aliases: Aliases, people: dict[str, int]) -> None:
+    for ent in ents_in(sent):
+        if _personish(ent, aliases):
+            _count_person(people, normalise(ent.text, aliases))
 
 
 _ORGANISATION_WORDS = frozenset({
