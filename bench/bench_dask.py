@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_store import CPU, adopt_orphans, default_sources, gather, run
+from bench_store import CPU, adopt_orphans, gather, run
 
 
 def main() -> None:
@@ -28,7 +28,6 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     adopt_orphans()
-    sources = [p for f in args.folders for p in sorted(f.rglob("*.txt"))] if args.folders else default_sources()
     n = str(args.workers)
     cases = {
         "jobs 1": ("--jobs", "1"),
@@ -38,10 +37,7 @@ def main() -> None:
     times: dict[str, list[float]] = {k: [] for k in cases}
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
-        articles = work / "articles"
-        articles.mkdir()
-        files = gather(sources, args.count, articles)
-        print(f"{len(files)} articles, {sum(f.stat().st_size for f in files) / 1e6:.2f} MB", flush=True)
+        articles, _ = gather(args.folders, args.count, work)
         reference: bytes | None = None
         for round_no in range(args.rounds):
             order = list(cases) if round_no % 2 == 0 else list(reversed(cases))

@@ -42,14 +42,18 @@ def default_sources() -> list[Path]:
     return sorted(p for p in articles if p.suffix in (".txt", ".md", ".html"))
 
 
-def gather(sources: list[Path], count: int, folder: Path) -> list[Path]:
+def gather(folders: list[Path], count: int, work: Path) -> tuple[Path, list[Path]]:
+    """`count` articles (from `folders`, else default_sources()) copied into work/articles: the folder, the files."""
+    sources = [p for f in folders for p in sorted(f.rglob("*.txt"))] if folders else default_sources()
+    articles = work / "articles"
+    articles.mkdir()
     copied = []
     for source in sources[:count]:
-        name = "_".join(source.parts[-2:])  # one folder per case: keep the folder in the name
-        target = folder / name
+        target = articles / "_".join(source.parts[-2:])  # one folder per case: keep the folder in the name
         shutil.copyfile(source, target)
         copied.append(target)
-    return copied
+    print(f"{len(copied)} articles, {sum(f.stat().st_size for f in copied) / 1e6:.2f} MB", flush=True)
+    return articles, copied
 
 
 def adopt_orphans() -> None:
@@ -97,14 +101,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     adopt_orphans()
-    sources = [p for f in args.folders for p in sorted(f.rglob("*.txt"))] if args.folders else default_sources()
     times: dict[str, list[float]] = {k: [] for k in ("cold", "unchanged", "one edited", "jobs 1", "jobs 2")}
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
-        articles = work / "articles"
-        articles.mkdir()
-        files = gather(sources, args.count, articles)
-        print(f"{len(files)} articles, {sum(f.stat().st_size for f in files) / 1e6:.2f} MB", flush=True)
+        articles, files = gather(args.folders, args.count, work)
         reference = work / "cold.json"
         for round_no in range(args.rounds):
             store = f"--cache-dir={work / f'store-{round_no}'}"

@@ -190,7 +190,7 @@ def scan_command(
     report = _run_with_progress(
         lambda progress: scan(
             [p for p in paths if str(p) != "-"], progress=progress, stdin=_stdin_if_named(paths), **options,
-            store=store, jobs=jobs or default_jobs(), engine=choose_engine(engine, scheduler, jobs or default_jobs()),
+            store=store, **_workers(jobs, engine, scheduler),
         ),
         quiet, store,
     )
@@ -199,6 +199,13 @@ def scan_command(
         fail_on=_first(fail_on and fail_on.value, config.fail_on, "warning"),
         known=known, baseline_file=baseline_file, write_baseline=write_baseline,
     )
+
+
+def _workers(jobs: int | None, engine: EngineName, scheduler: str | None) -> dict:
+    """--jobs (default: every core) and the engine the documents are parsed on, as scan(), check() and index()
+    take them; called inside the run, so that an engine that cannot start is its one-line error."""
+    jobs = jobs or default_jobs()
+    return {"jobs": jobs, "engine": choose_engine(engine, scheduler, jobs)}
 
 
 def _pipeline_options(config: Config, model, aliases, max_bytes, min_confidence) -> dict:
@@ -430,8 +437,7 @@ def check_command(
     report = _run_with_progress(
         lambda progress: check(
             [d for d in drafts if str(d) != "-"], against, progress=progress, stdin=_stdin_if_named(drafts),
-            **options, store=store, jobs=jobs or default_jobs(),
-            engine=choose_engine(engine, scheduler, jobs or default_jobs()),
+            **options, store=store, **_workers(jobs, engine, scheduler),
         ),
         quiet, store,
     )
@@ -481,8 +487,7 @@ def index_command(
         del options[unused]
     summary = _run_with_progress(
         lambda progress: index(
-            paths, store_file, progress=progress, jobs=jobs or default_jobs(), **options,
-            engine=choose_engine(engine, scheduler, jobs or default_jobs()),
+            paths, store_file, progress=progress, **options, **_workers(jobs, engine, scheduler),
         ), quiet,
     )
     if summary.warnings:

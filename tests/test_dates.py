@@ -1,16 +1,14 @@
 """Tests for the time-expression tagger (claimcheck/timex/)."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from claimcheck.models import DateInterval
 from claimcheck.timex import tag_dates, tag_text, timebank_entry, value_interval
+from tests.timex_cases import NOT_TIMEXES, RULE_CASES, TIMEML_CASES, D, _iv
 from tests.timex_scoring import read_tml, score
 
-D = dt.date(2025, 8, 30)  # a Saturday
 TIMEBANK = Path(__file__).parent / "data" / "timebank"
 
 
@@ -19,10 +17,6 @@ def nlp():
     from claimcheck.nlp import load_model
 
     return load_model()
-
-
-def _iv(a: str, b: str, g: str) -> DateInterval:
-    return DateInterval(dt.date.fromisoformat(a), dt.date.fromisoformat(b), g)
 
 
 # (sentence, document date, expression, type, value, interval or None)
@@ -145,7 +139,8 @@ CASES = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text,dct,expr,typ,value,interval", CASES, ids=[f"{c[2]}|{c[1]}" for c in CASES])
+@pytest.mark.parametrize("text,dct,expr,typ,value,interval", CASES + RULE_CASES,
+                         ids=[f"{c[2]}|{c[1]}" for c in CASES + RULE_CASES])
 def test_table(nlp, text, dct, expr, typ, value, interval):
     found = [t for t in tag_text(text, dct, nlp) if t.text == expr]
     assert found, f"{expr!r} not tagged in {text!r}: {[t.text for t in tag_text(text, dct, nlp)]}"
@@ -233,3 +228,17 @@ def test_scorer_counts_overlaps():
     assert r["relaxed_f1"] == pytest.approx(0.8)
     assert r["strict_f1"] == pytest.approx(0.4)
     assert r["value_f1"] == pytest.approx(0.4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expr", NOT_TIMEXES, ids=[c[1] for c in NOT_TIMEXES])
+def test_not_timexes(nlp, text, expr):
+    tagged = [(t.text, t.value) for t in tag_text(text, D, nlp)]
+    assert not [t for t in tagged if expr in t[0]], tagged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,dct,expected", TIMEML_CASES, ids=[c[0][:30] for c in TIMEML_CASES])
+def test_timeml_entries(text, dct, expected):
+    entries = [(e["text"], e["type"], e["value"]) for e in timebank_entry(text, dct)]
+    assert set(expected) <= set(entries), entries

@@ -129,11 +129,17 @@ DEFINES_NTB = "date 2024-03-05\nThe National Transport Board (NTB) said the Kess
 UNRELATED = "date 2024-03-05\nThe Harbour Fishing Council (HFC) counted 300 boats at the Ostend quay in 2022.\n"
 
 
-@pytest.mark.slow
-def test_an_acronym_defined_elsewhere_reparses_only_the_articles_that_use_it(tmp_path, parsed):
+def bridge_news(tmp_path: Path) -> Path:
+    """A folder "news" holding one article, bridge.txt."""
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_an_acronym_defined_elsewhere_reparses_only_the_articles_that_use_it(tmp_path, parsed):
+    folder = bridge_news(tmp_path)
     store = tmp_path / "store"
     run("scan", folder, "--cache-dir", store)
     parsed.clear()
@@ -161,9 +167,7 @@ def test_a_damaged_store_is_a_warning_and_a_fresh_parse(tmp_path):
 def test_the_store_folder_comes_from_the_configuration_and_no_cache_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.delenv("CLAIMCHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    folder = bridge_news(tmp_path)
     run("scan", folder, "--no-cache")
     assert not (tmp_path / "xdg").exists()
     run("scan", folder)
@@ -315,9 +319,7 @@ def json_finding_id(report: str) -> str:
 
 @pytest.mark.slow
 def test_an_index_follows_the_archive_and_a_file_that_is_no_index_is_a_usage_error(tmp_path, parsed):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    folder = bridge_news(tmp_path)
     archive = tmp_path / "news.claims"
     run("index", folder, "--store", archive)
     (folder / "fishing.txt").write_text(UNRELATED, encoding="utf-8")

@@ -1,32 +1,24 @@
-"""Rules added for issue 12 (value F1 on TimeBank/AQUAINT), each with a sentence of its own.
+"""Time-expression tables shared by the tagger's tests: the document date and intervals they use, and the
+cases of the rules added for issue 12 (value F1 on TimeBank/AQUAINT), each with a sentence of its own.
 
-Same table format as tests/test_dates.py: (sentence, document date, expression, type,
-value, interval or None). NOT_TIMEXES lists (sentence, expression) pairs that must not be tagged.
+RULE_CASES: (sentence, document date, expression, type, value, interval or None), as tests/test_dates.py's
+CASES. TIMEML_CASES: (sentence, document date, TimeML entries expected among timebank_entry's: (text, type,
+value)). NOT_TIMEXES: (sentence, expression) pairs that must not be tagged.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from claimcheck.models import DateInterval
-from claimcheck.timex import tag_text, timebank_entry
 
 D = dt.date(2025, 8, 30)  # a Saturday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from claimcheck.nlp import load_model
-
-    return load_model()
 
 
 def _iv(a: str, b: str, g: str) -> DateInterval:
     return DateInterval(dt.date.fromisoformat(a), dt.date.fromisoformat(b), g)
 
 
-CASES = [
+RULE_CASES = [
     # "soon" still looks ahead in a present or future clause
     ("The ministry will soon publish the new tariffs.", D, "soon", "DATE", "FUTURE_REF", None),
     # tag_dates keeps the anchored day of an offset, which the conflict checks compare
@@ -98,7 +90,6 @@ CASES = [
      _iv("2025-08-30", "2025-08-30", "day")),
 ]
 
-# (sentence, document date, TimeML entries expected among timebank_entry's: (text, type, value))
 TIMEML_CASES = [
     # an offset after a date: TimeML annotates "three days" as a DURATION, "later" is a signal
     ("The dam failed on Aug. 2. Three days later, the valley was evacuated.", "2025-08-30",
@@ -130,29 +121,3 @@ NOT_TIMEXES = [
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
 ]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text,dct,expr,typ,value,interval", CASES, ids=[f"{c[2]}|{c[1]}" for c in CASES])
-def test_table(nlp, text, dct, expr, typ, value, interval):
-    tagged = tag_text(text, dct, nlp)
-    found = [t for t in tagged if t.text == expr]
-    assert found, f"{expr!r} not tagged in {text!r}: {[t.text for t in tagged]}"
-    t = found[0]
-    assert (t.type, t.value) == (typ, value)
-    assert t.interval == interval
-    assert text[t.start:t.end] == expr
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text,expr", NOT_TIMEXES, ids=[c[1] for c in NOT_TIMEXES])
-def test_not_timexes(nlp, text, expr):
-    tagged = [(t.text, t.value) for t in tag_text(text, D, nlp)]
-    assert not [t for t in tagged if expr in t[0]], tagged
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text,dct,expected", TIMEML_CASES, ids=[c[0][:30] for c in TIMEML_CASES])
-def test_timeml_entries(text, dct, expected):
-    entries = [(e["text"], e["type"], e["value"]) for e in timebank_entry(text, dct)]
-    assert set(expected) <= set(entries), entries
