@@ -10,6 +10,7 @@ draft that defines an acronym the article uses), from its stored text.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ class IndexSummary:
     skipped: int
     failed: int  # documents claimcheck failed on: kept without claims, parsed again by the next run
     warnings: tuple[str, ...]
+    forgotten: int = 0  # results of articles no longer in the archive (or of their earlier versions), removed
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ def index(
 ) -> IndexSummary:
     """Read the archive under `roots`, parse what the store does not have yet, and record the archive in it.
 
-    An article no longer in the folders leaves the index (its stored result stays, unused, until it is
-    needed again); raises ClaimcheckError subclasses.
+    An article no longer in the folders leaves the index, and so does its result: the store keeps only
+    what this archive uses (an edited file's old result is dropped too). Raises ClaimcheckError subclasses.
     """
     roots = [Path(r) for r in roots]
     articles, skipped = load_articles(roots, max_bytes=max_bytes, include=include, exclude=exclude)
@@ -68,15 +70,18 @@ def index(
     store = ClaimStore(store_path)
     if store.warnings:  # fail before parsing what could not be kept
         raise StoreUnusable("; ".join(store.warnings))
+    started = time.time()
     try:
         readable = [a for a in articles if a.text.strip()]
         results, parsed, _ = per_document_results(readable, model, table, found, store, jobs, progress, engine)
         store.replace_archive(os.path.abspath(id_base(roots)), articles, skipped)
+        # every result this archive uses was read or written since `started`; the rest serve no article now
+        forgotten = store.forget_unused_since(started) if not store.warnings else 0
     finally:
         store.close()
     return IndexSummary(
         documents=len(articles), parsed=parsed, stored=len(readable) - parsed, skipped=len(skipped),
-        failed=sum(1 for r in results if r.fault is not None), warnings=tuple(store.warnings),
+        failed=sum(1 for r in results if r.fault is not None), warnings=tuple(store.warnings), forgotten=forgotten,
     )
 
 

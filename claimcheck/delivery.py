@@ -1,5 +1,5 @@
 """Where a report goes: a file written whole or not at all, colour and width for a terminal, and the exit
-status its findings give. cli.py prints and exits; these decide how."""
+status its findings give. The cli package prints and exits; these decide how."""
 from __future__ import annotations
 
 import os

@@ -3,11 +3,13 @@
 A result is looked up by a key that covers everything it depends on (see
 `KeyContext` and `document_key`), so a stale result can never be read: an
 edited file, another model, another claimcheck or another alias table is a
-different key, and the document is parsed again. Entries are never updated in
-place, only added, which keeps concurrent runs simple: SQLite in WAL mode
-(readers never wait for a writer), every write one short transaction, a busy
-timeout for writers that meet. A store that cannot be opened, read or
-written is a warning and the run goes on without it; it never fails a scan.
+different key, and the document is parsed again. An entry's value is never
+updated in place, only added; what changes is when it was last used (the
+`stored` column), which is what pruning goes by (`store_upkeep`). That keeps
+concurrent runs simple: SQLite in WAL mode (readers never wait for a writer),
+every write one short transaction, a busy timeout for writers that meet. A
+store that cannot be opened, read or written is a warning and the run goes on
+without it; it never fails a scan.
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ from claimcheck.stories import DocumentTerms
 SCHEMA = 1
 STORE_FILE = "claims.sqlite3"
 BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another run's transaction before giving up (a warning)
+# an unchanged file is read again within days; an entry nobody used for a month belongs to an edited
+# file, an older claimcheck or model, or a folder no longer scanned
+CACHE_KEEPS_DAYS = 30
 _QUERY_CHUNK = 500  # keys per SELECT, below SQLite's limit on bound parameters
 SQLITE_HEADER = b"SQLite format 3\0"
 T = TypeVar("T")
@@ -155,11 +160,13 @@ def _table_digest(table: Aliases) -> str:
 class ClaimStore:
     """One SQLite file of results by key. Any fault disables it for the rest of the run, with a warning."""
 
-    def __init__(self, path: Path, writes: bool = True):
+    def __init__(self, path: Path, writes: bool = True, forget_after_days: float | None = None):
         self.path = Path(path)
         self._writes = writes  # False: results are read, never added (an archive's index, checked against)
+        self._forget_after_days = forget_after_days  # entries unused this long are removed when the run closes it
         self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
+        self._used: set[str] = set()  # keys read this run, marked as used when the run is done with the store
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # autocommit (isolation_level None): transactions are opened explicitly, so a reader holds no lock
@@ -174,7 +181,8 @@ class ClaimStore:
 
     @classmethod
     def in_folder(cls, folder: Path) -> ClaimStore:
-        return cls(Path(folder) / STORE_FILE)
+        """The cache of a folder (the user's cache by default): it forgets what no run has used for a while."""
+        return cls(Path(folder) / STORE_FILE, forget_after_days=CACHE_KEEPS_DAYS)
 
     def get_many(self, keys: Iterable[str], kind: type[T] = DocumentResult) -> dict[str, T]:  # type: ignore[assignment]
         """The stored entries of these keys, each of type `kind` (a document's result by default, or an
@@ -195,7 +203,40 @@ class ClaimStore:
                         found[key] = result
         except sqlite3.Error as exc:
             self._give_up("cannot be read", exc)
+        self._used.update(found)
         return found
+
+    def _mark_used(self) -> None:
+        """Entries read are entries in use: pruning removes the ones no run has read for a while. Marked in one
+        transaction when the run is done with the store, not one per read (ingest reads file by file)."""
+        keys, self._used = sorted(self._used), set()
+        if self._db is None or not keys or not self._writes:
+            return
+        now = time.time()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            for start in range(0, len(keys), _QUERY_CHUNK):
+                chunk = keys[start : start + _QUERY_CHUNK]
+                self._db.execute(
+                    f"UPDATE results SET stored = ? WHERE key IN ({','.join('?' * len(chunk))})", [now, *chunk],
+                )
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._give_up("cannot be written", exc)
+
+    def forget_unused_since(self, moment: float) -> int:
+        """Remove the entries no run has read or written since `moment` (seconds since the epoch); how many."""
+        self._mark_used()
+        if self._db is None or not self._writes:
+            return 0
+        try:
+            removed = self._db.execute("DELETE FROM results WHERE stored < ?", (moment,)).rowcount
+        except sqlite3.Error as exc:
+            self._give_up("cannot be written", exc)
+            return 0
+        return removed
 
     def put_many(self, results: Mapping[str, DocumentResult | Article | Comparison]) -> None:
         if self._db is None or not results or not self._writes:
@@ -249,6 +290,9 @@ class ClaimStore:
         return meta["root"].decode("utf-8", "surrogatepass"), [a for a in articles if a is not None], list(skipped)
 
     def close(self) -> None:
+        if self._forget_after_days is not None:
+            self.forget_unused_since(time.time() - self._forget_after_days * 86_400)
+        self._mark_used()
         if self._db is not None:
             self._db.close()
             self._db = None

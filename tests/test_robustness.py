@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import cli, discovery, furniture, ingest
-from claimcheck.cli import app
+from claimcheck import discovery, furniture, ingest
+from claimcheck.cli import app, reporting, terminal
 from claimcheck.delivery import write_atomically
 from claimcheck.nlp import split_text
 
@@ -276,7 +276,7 @@ def test_an_interrupted_write_leaves_the_old_report_and_no_temporary_file(tmp_pa
 
 def test_sigterm_unwinds_like_ctrl_c_so_cleanup_runs():
     with pytest.raises(SystemExit) as ended:
-        cli._exit_on_signal(15, None)
+        terminal._exit_on_signal(15, None)
     assert ended.value.code == 143
 
 
@@ -289,7 +289,7 @@ def test_an_internal_error_is_one_line_and_exit_2(desk, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug nobody foresaw")
 
-    monkeypatch.setattr(cli, "scan", broken)
+    monkeypatch.setattr(reporting, "scan", broken)
     result = run("scan", "news")
     assert result.exit_code == 2
     assert result.output.startswith("claimcheck: internal error: RuntimeError: a bug nobody foresaw")

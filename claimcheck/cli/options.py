@@ -84,6 +84,13 @@ CacheDir = Annotated[Path | None, typer.Option(
     help="Keep each document's claims in a store (DIR/claims.sqlite3) so unchanged files are not parsed again. "
     "Also CLAIMCHECK_CACHE_DIR, or `cache-dir` in the configuration.",
 )]
+CacheFolder = Annotated[Path | None, typer.Option(
+    "--cache-dir", envvar="CLAIMCHECK_CACHE_DIR", metavar="DIR", file_okay=False,
+    show_default="$XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck",
+    help="The folder of the claims store scan and check use (DIR/claims.sqlite3). Also CLAIMCHECK_CACHE_DIR, "
+    "or `cache-dir` in the configuration.",
+)]
+QuietNote = Annotated[bool, typer.Option("--quiet", "-q", help="No note on stderr of what was removed.")]
 NoCache = Annotated[bool, typer.Option(
     "--no-cache", help="Parse every file and neither read nor write the claims store.",
 )]
