@@ -11,7 +11,7 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
-from claimcheck import furniture
+from claimcheck import furniture_cues
 from claimcheck.published import parse_date_value
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer",
@@ -33,7 +33,7 @@ IMPLIED_CLOSE = {"p": {"p"}, "li": {"li", "p"}, "dt": {"dt", "dd", "p"}, "dd": {
 
 
 def _class_cues() -> frozenset[str]:
-    c = furniture.config()
+    c = furniture_cues.config()
     return frozenset(w.lower() for w in c.get("html", {}).get("skip_class_words", []))
 
 
@@ -253,7 +253,7 @@ def extract_html(source: str):
         plain = _parse(source, frozenset())
         if len(plain.out) > 200 and len(text) < 0.3 * len(plain.out):
             parser, text = plain, "".join(plain.out)  # the class rule hid the article itself
-    keys = [k.lower() for k in furniture.config()["published"]["meta_keys"]]
+    keys = [k.lower() for k in furniture_cues.config()["published"]["meta_keys"]]
     found: date | None = None
     span = None
     for key in keys:

@@ -9,22 +9,18 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck import furniture
+from claimcheck.article_date import address_date, choose_published, mark_loose_date_lines
+from claimcheck.blanking import blank, blank_comments, blank_controls, defuse_symbol_runs, markdown_spans
 from claimcheck.discovery import discover, relative
+from claimcheck.furniture import classify
+from claimcheck.furniture_cues import config
 from claimcheck.htmltext import extract_html
-from claimcheck.models import Article, Block, Skipped, make_article
-from claimcheck.published import (
-    byline_date,
-    find_dateline,
-    find_header,
-    loose_date,
-    parse_date_value,
-    url_date,
-)
+from claimcheck.models import Article, Skipped, make_article
+from claimcheck.published import find_header, parse_date_value
 
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -140,7 +136,7 @@ def _front_matter(source: str) -> tuple[tuple[int, int], date | None] | None:
     m = _FRONT.match(source)
     if not m:
         return None
-    keys = [k.lower() for k in furniture.config()["published"]["front_matter_keys"]]
+    keys = [k.lower() for k in config()["published"]["front_matter_keys"]]
     values: dict[str, str] = {}
     for line in m["body"].splitlines():
         km = re.match(r"\s*([\w.-]+)\s*[:=]\s*(.+?)\s*$", line)
@@ -161,7 +157,7 @@ def _shift(header, off: int):
 
 @lru_cache(maxsize=1)
 def _header_line_rx() -> re.Pattern[str]:
-    keys = furniture.config()["published"]["other_header_keys"] + furniture.config()["published"]["header_keys"]
+    keys = config()["published"]["other_header_keys"] + config()["published"]["header_keys"]
     return re.compile(r"[ \t]*(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
                       + r")[ \t]*:[^\n]*(?:\n|\Z)", re.I)
 
@@ -229,7 +225,7 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
             return make_article(id=ident, path=rel, source=source, text=text, blocks=(), source_offsets=offsets,
                                 warnings=tuple(warnings + ["no visible text in the HTML page"]))
     else:
-        text, hints = (furniture.blank_comments(source) if markdown else source), {}
+        text, hints = (blank_comments(source) if markdown else source), {}
         front = _front_matter(source)
         start = 0
         if front:
@@ -247,16 +243,16 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
             header = _shift(hm, start)
             reserved.append((header[1][0], header[1][1], "date header"))
     text = blank_controls(text)
-    text, defused = _defuse_symbol_runs(text)
+    text, defused = defuse_symbol_runs(text)
     if defused:
         runs = "a run" if defused == 1 else f"{defused} runs"
         warnings.append(f"{runs} of 50 or more symbols in a row shortened to their first three: "
                         "they are no text, and the tokenizer's time grows with the square of their length")
-    blocks = furniture.classify(text, hints=hints, markdown=markdown, reserved=reserved, prose_blocks=is_html)
+    blocks = classify(text, hints=hints, markdown=markdown, reserved=reserved, prose_blocks=is_html)
     spans = [(b.start, b.end) for b in blocks if b.kind == "furniture"]
     if markdown:
-        spans += furniture.markdown_spans(text, blocks)
-    plain, text = text, furniture.blank(text, spans)
+        spans += markdown_spans(text, blocks)
+    plain, text = text, blank(text, spans)
     # a hard-wrapped paragraph is one block: its line breaks become spaces (lengths unchanged)
     wraps = [b for b in blocks if b.kind != "furniture" and "\n" in text[b.start:b.end]]
     if wraps:
@@ -266,150 +262,13 @@ def build_article(ident: str, rel: str, source: str, suffix: str, warnings: list
                 if chars[k] in "\r\n":
                     chars[k] = " "
         text = "".join(chars)
-    blocks = _loose_date_lines(plain, blocks)
+    blocks = mark_loose_date_lines(plain, blocks)
     if meta_date is None and not is_html:
-        meta_date, meta_span = _address_date(plain, blocks)
-    published, origin, span, more = _published(plain, blocks, header, meta_date, meta_span)
+        meta_date, meta_span = address_date(plain, blocks)
+    published, origin, span, more = choose_published(plain, blocks, header, meta_date, meta_span)
     warnings += more
     if not any(b.kind != "furniture" for b in blocks):
         warnings.append("no article text left after removing page furniture")
     return make_article(id=ident, path=rel, source=source, text=text, blocks=tuple(blocks),
                         published=published, published_from=origin, published_span=span,
                         warnings=tuple(warnings), source_offsets=offsets)
-
-
-# control characters but tab, line feed and carriage return (terminal escapes, NULs, C1 codes) and the
-# bidirectional overrides and isolates: no text, and in the parser they break the sentence they sit in
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def blank_controls(text: str) -> str:
-    """`text` with each control character a space: offsets and line numbers stay the source's."""
-    return _CONTROLS.sub(" ", text)
-
-
-_SYMBOL_RUN = re.compile(r"[^\w\s]{50,}")
-
-
-def _defuse_symbol_runs(text: str) -> tuple[str, int]:
-    """Runs of 50+ symbols ("€€€€...", "=====...") kept as their first three, the rest blanked (offsets unchanged)."""
-    runs = list(_SYMBOL_RUN.finditer(text))
-    if not runs:
-        return text, 0
-    chars = list(text)
-    for run in runs:
-        chars[run.start() + 3 : run.end()] = " " * (run.end() - run.start() - 3)
-    return "".join(chars), len(runs)
-
-
-LOOSE_DATE_LINES = 4  # blocks at the top of an article where a page's date line may sit
-
-
-def _loose_date_lines(text: str, blocks: list[Block]) -> list[Block]:
-    """Short lines at the top that are a date with a cue or an agency ("Found March 08, 2013"): date lines.
-
-    The furniture rules know the usual forms; what they leave, dateparser reads (published.loose_date).
-    """
-    out = list(blocks)
-    seen = 0
-    for i, block in enumerate(blocks):
-        if block.kind == "furniture":
-            continue
-        seen += 1
-        if seen > LOOSE_DATE_LINES:
-            break
-        line = text[block.start:block.end]
-        if seen == 1 and re.match(r"\s*https?://\S+\s*$", line):
-            out[i] = Block(block.start, block.end, "furniture", "page address")
-            continue
-        if "\n" in line.strip() or furniture.ends_sentence(line.strip()):
-            continue
-        if loose_date(line) is not None:
-            out[i] = Block(block.start, block.end, "furniture", "date line")
-    return out
-
-
-def _address_date(text: str, blocks: list[Block]) -> tuple[date | None, tuple[int, int] | None]:
-    """A scraped page's first line is often its address, and news addresses often carry the date."""
-    first = next((b for b in blocks if text[b.start:b.end].strip()), None)
-    if first is None or first.reason != "page address":
-        return None, None
-    line = text[first.start:first.end].strip()
-    if not re.match(r"https?://\S+$", line):
-        return None, None
-    return url_date(line), None
-
-
-def _published(text: str, blocks: list[Block], header, meta_date, meta_span):
-    """(date, where from, span in text, warnings). Priority: header, metadata, byline, dateline."""
-    byline_best = None  # (rank, DateMatch shifted into text)
-    byline_span = None
-    first_text = next((b.end for b in blocks if b.kind == "text"), len(text))
-    section = furniture.config()["section"]["teasers"]["reason"]
-    teasers = next((b.start for b in blocks if b.reason in (section, "list of other stories")), len(text))
-    for b in blocks:
-        if b.start >= teasers:
-            break  # dates under "Related Stories" belong to other stories
-        if b.kind == "furniture" and b.reason in ("byline", "date line"):
-            hit = byline_date(text[b.start:b.end])
-            if hit is None:
-                continue
-            d, rank = hit
-            if rank == 1 and b.start > first_text:
-                continue  # a bare date below the article's first paragraph is not its byline
-            if byline_span is None:
-                byline_span = (b.start + d.start, b.start + d.end)
-            if d.year is None:
-                continue
-            key = (rank, b.start + d.start)
-            if byline_best is None or key < byline_best[0]:
-                byline_best = (key, d, (b.start + d.start, b.start + d.end))
-    dateline = None
-    for b in [b for b in blocks if b.kind == "text"][:3]:
-        dateline = find_dateline(text, b.start, b.end)
-        if dateline:
-            break
-    published: date | None = None
-    origin = span = None
-    if header:
-        published, origin, span = header[0].to_date(), "header", (header[0].start, header[0].end)
-    elif meta_date:
-        published, origin, span = meta_date, "metadata", meta_span
-    elif byline_best:
-        published, origin, span = byline_best[1].to_date(), "byline", byline_best[2]
-    if dateline:
-        span = dateline.span  # the part the NLP stage sees: keep it from being read as a claim
-        dm = dateline.match
-        if published is None and dm.year is not None:
-            published, origin = dm.to_date(), "dateline"
-        elif origin == "byline" and published is not None and byline_best is not None and byline_best[0][0] == 2:
-            # the byline only says when the story was updated: an earlier dateline is the filing date
-            filed = dm.to_date() if dm.year is not None else resolve_yearless(dm.month, dm.day, published)
-            if filed and filed < published:
-                published, origin = filed, "dateline"
-    elif span is None and byline_span:
-        span = byline_span
-    warnings = []
-    if published is None:
-        if dateline and dateline.match.year is None:
-            shown = text[dateline.span[0]:dateline.span[1]]
-            warnings.append(f"publication date unknown: the dateline {shown!r} has no year and the article "
-                            "gives none, so relative dates (\"on Friday\") stay unresolved")
-        else:
-            warnings.append("publication date unknown: no date header, byline, dateline or metadata, "
-                            "so relative dates (\"on Friday\") stay unresolved")
-    return published, origin, span, warnings
-
-
-def resolve_yearless(month: int, day: int, known: date) -> date | None:
-    """A year-less date near a known date: the same year unless that puts it well after the known date."""
-    try:
-        d = date(known.year, month, day)
-    except ValueError:
-        return None
-    if d > known + timedelta(days=7):
-        try:
-            d = date(known.year - 1, month, day)
-        except ValueError:
-            return None
-    return d

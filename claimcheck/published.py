@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from claimcheck.furniture_cues import config
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -169,9 +171,7 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    from claimcheck.furniture import config  # the word lists live with the furniture cues
-
-    return config()["published"]
+    return config()["published"]  # the word lists live with the furniture cues
 
 
 def _cue_rx(words: list[str]) -> re.Pattern[str]:

@@ -25,8 +25,8 @@ from claimcheck.errors import ConfigError
 from claimcheck.extract.entities import load_aliases
 from claimcheck.extract.numbers import parse_amount
 from claimcheck.extract.scope import _phrase_tokens
-from claimcheck.furniture import segments
 from claimcheck.ingest import from_bytes
+from claimcheck.line_shapes import segments
 from tests.fuzz_cases import (
     REPORT_FORMATS,
     Case,
@@ -147,7 +147,7 @@ def test_segments_split_at_every_bar_of_a_hostile_line(data):
 
 
 def test_a_long_run_of_spaces_splits_in_linear_time():
-    # furniture.SEGMENTS once backtracked from every space of a run: 16,000 spaces took 10 s
+    # line_shapes.SEGMENTS once backtracked from every space of a run: 16,000 spaces took 10 s
     started = time.perf_counter()
     assert segments("Daily News" + " " * 30_000 + "x") == ["Daily News" + " " * 30_000 + "x"]
     assert time.perf_counter() - started < 1.0

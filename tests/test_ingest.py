@@ -480,9 +480,9 @@ def test_duplicate_consecutive_line(tmp_path):
 
 
 def test_rules_use_the_data_file():
-    from claimcheck import furniture
+    from claimcheck import furniture_cues
 
-    cfg = furniture.config()
+    cfg = furniture_cues.config()
     assert "related stories" in cfg["section"]["teasers"]["cues"]
     assert "facebook" in cfg["social"]["networks"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import discovery, furniture, ingest
+from claimcheck import discovery, ingest, line_shapes
 from claimcheck.cli import app, reporting, terminal
 from claimcheck.delivery import write_atomically
 from claimcheck.nlp import split_text
@@ -116,7 +116,7 @@ def test_a_run_of_symbols_is_cut_short_with_a_warning():
 def test_a_pathological_line_costs_about_what_an_ordinary_one_does(line):
     """Once quadratic in a regex (15.6 s for 40k digits). A ratio, not a time: linear work keeps it small."""
     ordinary = ("Fans paid twelve euros for it. " * (len(line) // 31 + 1))[: len(line)]
-    assert _best_of(furniture.norm, line) < 25 * _best_of(furniture.norm, ordinary) + 0.01
+    assert _best_of(line_shapes.norm, line) < 25 * _best_of(line_shapes.norm, ordinary) + 0.01
 
 
 def _best_of(function, argument, rounds: int = 3) -> float:
