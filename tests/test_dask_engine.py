@@ -1,6 +1,7 @@
 """--engine dask: the same report bytes on a local Dask cluster, and a clear error whenever it cannot run."""
 from __future__ import annotations
 
+import json
 import socket
 import sys
 from pathlib import Path
@@ -66,6 +67,19 @@ def test_index_sends_only_new_articles_to_the_cluster(tmp_path, monkeypatch):
     assert run("index", ROOT / "corpus", "--store", store).exit_code == 0
     again = run("index", ROOT / "corpus", "--store", store, *nowhere)
     assert again.exit_code == 0 and "(0 parsed, 5 already stored" in again.stderr
+
+
+@pytest.mark.slow
+def test_explain_takes_the_engine_as_scan_does(tmp_path, monkeypatch):
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT_S", 1.0)
+    nowhere = ("--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{unused_port()}")
+    refused = run("explain", "date", ROOT / "corpus", "--no-cache", *nowhere)
+    assert refused.exit_code == 2 and "cannot reach the Dask scheduler" in refused.stderr
+    report = run("scan", ROOT / "corpus", "--cache-dir", tmp_path, "-f", "json")
+    finding = json.loads(report.stdout)["findings"][0]["id"]
+    here = run("explain", finding, ROOT / "corpus", "--cache-dir", tmp_path)
+    stored = run("explain", finding, ROOT / "corpus", "--cache-dir", tmp_path, *nowhere)  # nothing left to send
+    assert here.exit_code == stored.exit_code == 0 and stored.stdout == here.stdout and finding in here.stdout
 
 
 def test_without_dask_installed_the_engine_is_a_one_line_error_naming_the_extra(monkeypatch):

@@ -14,22 +14,24 @@ from claimcheck.cli.options import (
     Aliases,
     CacheDir,
     ConfigFile,
+    Engine,
     Isolated,
     Jobs,
     MaxBytes,
     Model,
     NoCache,
     Quiet,
+    Scheduler,
     Verbose,
 )
-from claimcheck.cli.running import claim_store, close_store, configuration, pipeline_options
+from claimcheck.cli.running import claim_store, close_store, configuration, pipeline_options, workers
 from claimcheck.cli.terminal import DatesFormat, PlainHelpCommand, app, fail, first, note, progress_bar
+from claimcheck.dask_engine import EngineName
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import dates_format
 from claimcheck.report.wording import visible
 from claimcheck.scan import scan, tag_file
-from claimcheck.workers import default_jobs
 
 
 @app.command("dates", cls=PlainHelpCommand)
@@ -76,6 +78,7 @@ def dates_command(
         note(f"document date {origin}")
     typer.echo(dates_format.render(result.timexes, fmt.value), nl=False)
 
+
 @app.command("explain", cls=PlainHelpCommand)
 def explain_command(
     ident: Annotated[str, typer.Argument(
@@ -100,6 +103,8 @@ def explain_command(
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
     jobs: Jobs = None,
+    engine: Engine = EngineName.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Explain one finding: its claims, their normalised values, and why they were matched.
 
@@ -119,9 +124,10 @@ def explain_command(
     config = configuration([*paths, *([against] if against else [])], config_file, isolated, False, False)
     options = {
         **pipeline_options(config, model, aliases, max_bytes, None), "min_confidence": 0.0,
-        "store": claim_store(config, cache_dir, no_cache, against), "jobs": jobs or default_jobs(),
+        "store": claim_store(config, cache_dir, no_cache, against),
     }
     try:
+        options.update(workers(jobs, engine, scheduler))  # an engine that cannot start is its one-line error
         with progress_bar() as progress:
             if against is None:
                 report = scan(paths, progress=progress, **options)
