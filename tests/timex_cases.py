@@ -88,6 +88,11 @@ RULE_CASES = [
      _iv("2025-08-30", "2025-08-30", "day")),
     ("The offer expires at the end of today.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),
+    # round 7: a unit made an adjective with "-long" names a length, like "a two-day visit"
+    ("The union ended its day-long strike at dusk.", D, "day-long", "DURATION", "P1D", None),
+    ("The envoy began a weeklong tour of the region.", D, "weeklong", "DURATION", "P1W", None),
+    # vague decades are written in years, as numbered ones are ("two decades" = P20Y)
+    ("The two villages settled their decades-long feud.", D, "decades-long", "DURATION", "PXY", None),
 ]
 
 TIMEML_CASES = [

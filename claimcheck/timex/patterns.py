@@ -179,6 +179,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("hyphenated_duration", _compile_rule(rf"""
                   (?P<q>{NUMBER_WORDS}|\d+(?:\.\d+)?|several|multi|half|a\shalf)-
                   (?P<unit>{UNIT_SINGULAR})(?:-(?P<long>long|old|plus))?(?![-\w])""")),
+    ("unit_long", _compile_rule(rf"""  # "a day-long meeting", "a weeklong visit", "their decades-long feud"
+                  (?P<unit>{UNIT})-?long(?![-\w])""")),
     ("vague_duration", _compile_rule(rf"""
                   (?:(?P<the>the)\s+
                      (?:(?P<rel>past|last|next|coming|first|early|last\sfew|past\sfew|next\sfew|following)\s+)?)?

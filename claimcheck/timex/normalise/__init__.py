@@ -30,6 +30,7 @@ from claimcheck.timex.normalise.durations import (
     normalise_half_unit,
     normalise_hyphenated_duration,
     normalise_set,
+    normalise_unit_long,
     normalise_vague_duration,
 )
 from claimcheck.timex.normalise.holidays import normalise_holiday, normalise_season
@@ -74,6 +75,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "bare_ago": normalise_bare_ago,
     "duration": normalise_duration,
     "hyphenated_duration": normalise_hyphenated_duration,
+    "unit_long": normalise_unit_long,
     "vague_duration": normalise_vague_duration,
     "for_units": normalise_for_units,
     "half_unit": normalise_half_unit,
