@@ -102,6 +102,15 @@ TIMEML_CASES = [
     ("A few weeks later, the board resigned.", "2025-08-30", [("A few weeks", "DURATION", "PXW")]),
     # a year-ago comparison stays the date it compares with
     ("Sales rose to $4 million from $3 million a year earlier.", "2025-08-30", [("a year earlier", "DATE", "2024")]),
+    # round 7: last year's figure, said a sentence before, is itself the year-ago period
+    ("Net income fell to $2 million from $3 million in the 2024 period. The year-ago results included a tax "
+     "charge.", "2025-08-30", [("year-ago", "DATE", "2024")]),
+    ("Sales fell last year from year-earlier levels.", "2025-08-30", [("year-earlier", "DATE", "2023")]),
+    # a comparison period is not the new anchor: the next comparison is with the present again
+    ("Output fell 8% from a year ago. The unit blamed higher costs compared with a year earlier.", "2025-08-30",
+     [("a year ago", "DATE", "2024"), ("a year earlier", "DATE", "2024")]),
+    ("The plant closed in 2019. A year earlier it had cut 300 jobs.", "2025-08-30",
+     [("A year earlier", "DATE", "2018")]),
 ]
 
 NOT_TIMEXES = [
