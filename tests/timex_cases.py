@@ -93,6 +93,9 @@ RULE_CASES = [
     ("The envoy began a weeklong tour of the region.", D, "weeklong", "DURATION", "P1W", None),
     # vague decades are written in years, as numbered ones are ("two decades" = P20Y)
     ("The two villages settled their decades-long feud.", D, "decades-long", "DURATION", "PXY", None),
+    # a length with no unit after "for": TimeML's PXX
+    ("The ferry service will be suspended for a while, the operator said.", D, "a while", "DURATION", "PXX", None),
+    ("Inspectors expect to stay for a fairly long period.", D, "a fairly long period", "DURATION", "PXX", None),
 ]
 
 TIMEML_CASES = [

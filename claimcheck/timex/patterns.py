@@ -189,6 +189,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("for_units", _compile_rule(rf"""
                   (?:for|within|in|over|after|take|takes|took|taken)\s+
                   (?P<T>(?P<unit>{UNIT_PLURAL})(?:\s+(?:and|or)\s+(?P<unit2>{UNIT_PLURAL}))?)(?![-\w])""")),
+    ("vague_period", _compile_rule(r"""  # "for a while", "for some time", "for a fairly lengthy period"
+                  (?:for|within|after)\s+
+                  (?P<T>a\swhile|some\stime|(?:quite\s)?an?\s(?:(?:fairly|very|relatively|rather)\s)?
+                     (?:long|lengthy|short|brief|extended|considerable|indefinite)\s(?:period|while|time|spell))
+                  (?![-\w])""")),
     ("half_unit", _compile_rule(rf"""
                   (?:(?P<mod>{QUANTITY_MODIFIER})\s+)?(?:half\s+an?|a\s+half)[-\s]+(?P<unit>{UNIT_SINGULAR})
                   |(?P<q>an?|one|{NUMBER_WORDS}|\d+)\s+(?P<unit2>{UNIT_SINGULAR}s?)\s+and\s+a\s+half""")),

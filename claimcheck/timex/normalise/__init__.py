@@ -32,6 +32,7 @@ from claimcheck.timex.normalise.durations import (
     normalise_set,
     normalise_unit_long,
     normalise_vague_duration,
+    normalise_vague_period,
 )
 from claimcheck.timex.normalise.holidays import normalise_holiday, normalise_season
 from claimcheck.timex.normalise.quarters import (
@@ -78,6 +79,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "unit_long": normalise_unit_long,
     "vague_duration": normalise_vague_duration,
     "for_units": normalise_for_units,
+    "vague_period": normalise_vague_period,
     "half_unit": normalise_half_unit,
     "set": normalise_set,
     "day_name": normalise_day_name,

@@ -83,6 +83,11 @@ def normalise_unit_long(match: Match, start: int, end: int, context: DocumentCon
     return [TimexSpan(start, end, "DURATION", iso_duration(None if plural else 1, unit))]
 
 
+def normalise_vague_period(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    """"for a while", "for some time": a length of no stated unit (TimeML's PXX)."""
+    return [TimexSpan(start, end, "DURATION", "PXX")]
+
+
 def normalise_vague_duration(match: Match, start: int, end: int,
                              context: DocumentContext) -> list[TimexSpan] | None:
     unit = unit_key(match["unit"])
