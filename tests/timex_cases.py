@@ -96,6 +96,9 @@ RULE_CASES = [
     # a length with no unit after "for": TimeML's PXX
     ("The ferry service will be suspended for a while, the operator said.", D, "a while", "DURATION", "PXX", None),
     ("Inspectors expect to stay for a fairly long period.", D, "a fairly long period", "DURATION", "PXX", None),
+    # what today is: "it's the third day of ..." is the document's day
+    ("Schools stayed shut as it's the third day of the transport strike.", D, "the third day", "DATE",
+     "2025-08-30", _iv("2025-08-30", "2025-08-30", "day")),
 ]
 
 TIMEML_CASES = [
@@ -135,6 +138,8 @@ NOT_TIMEXES = [
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),
     ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", "0920"),
     ("Thousands of students joined the annual March for Science downtown.", "March"),
+    # an ordinal day that is not what today is
+    ("Rent is due on the first day of each month.", "first day"),
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
 ]

@@ -214,6 +214,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?:,\s*|\s+)(?P<mon>{MONTH_NAME})\s*(?P<day>{DAY_NUMBER}|{DAY_ORDINAL})
                      (?:,?\s+(?P<yr>{YEAR_DIGITS}))?)?
                   (?:\s+(?P<part>morning|afternoon|evening|night|overnight)(?P<pl2>s)?(?![\w-]))?""")),
+    ("ordinal_day", _compile_rule(r"""  # "today is the eighth day of the strike"
+                  (?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[1-9]\d?(?:st|nd|rd|th))
+                  \s+day(?=\s+of\s)""")),
     ("part_of_day", _compile_rule(r"""
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
                   (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday|the)\s+

@@ -23,7 +23,12 @@ from claimcheck.timex.normalise.absolute import (
     normalise_year,
     normalise_year_range,
 )
-from claimcheck.timex.normalise.days import normalise_clock_time, normalise_day_name, normalise_part_of_day
+from claimcheck.timex.normalise.days import (
+    normalise_clock_time,
+    normalise_day_name,
+    normalise_ordinal_day,
+    normalise_part_of_day,
+)
 from claimcheck.timex.normalise.durations import (
     normalise_duration,
     normalise_for_units,
@@ -83,6 +88,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "half_unit": normalise_half_unit,
     "set": normalise_set,
     "day_name": normalise_day_name,
+    "ordinal_day": normalise_ordinal_day,
     "part_of_day": normalise_part_of_day,
     "clock_time": normalise_clock_time,
     "reference": normalise_reference,
