@@ -88,6 +88,17 @@ RULE_CASES = [
      _iv("2025-08-30", "2025-08-30", "day")),
     ("The offer expires at the end of today.", D, "today", "DATE", "2025-08-30",
      _iv("2025-08-30", "2025-08-30", "day")),
+    # round 7: a unit made an adjective with "-long" names a length, like "a two-day visit"
+    ("The union ended its day-long strike at dusk.", D, "day-long", "DURATION", "P1D", None),
+    ("The envoy began a weeklong tour of the region.", D, "weeklong", "DURATION", "P1W", None),
+    # vague decades are written in years, as numbered ones are ("two decades" = P20Y)
+    ("The two villages settled their decades-long feud.", D, "decades-long", "DURATION", "PXY", None),
+    # a length with no unit after "for": TimeML's PXX
+    ("The ferry service will be suspended for a while, the operator said.", D, "a while", "DURATION", "PXX", None),
+    ("Inspectors expect to stay for a fairly long period.", D, "a fairly long period", "DURATION", "PXX", None),
+    # what today is: "it's the third day of ..." is the document's day
+    ("Schools stayed shut as it's the third day of the transport strike.", D, "the third day", "DATE",
+     "2025-08-30", _iv("2025-08-30", "2025-08-30", "day")),
 ]
 
 TIMEML_CASES = [
@@ -97,6 +108,15 @@ TIMEML_CASES = [
     ("A few weeks later, the board resigned.", "2025-08-30", [("A few weeks", "DURATION", "PXW")]),
     # a year-ago comparison stays the date it compares with
     ("Sales rose to $4 million from $3 million a year earlier.", "2025-08-30", [("a year earlier", "DATE", "2024")]),
+    # round 7: last year's figure, said a sentence before, is itself the year-ago period
+    ("Net income fell to $2 million from $3 million in the 2024 period. The year-ago results included a tax "
+     "charge.", "2025-08-30", [("year-ago", "DATE", "2024")]),
+    ("Sales fell last year from year-earlier levels.", "2025-08-30", [("year-earlier", "DATE", "2023")]),
+    # a comparison period is not the new anchor: the next comparison is with the present again
+    ("Output fell 8% from a year ago. The unit blamed higher costs compared with a year earlier.", "2025-08-30",
+     [("a year ago", "DATE", "2024"), ("a year earlier", "DATE", "2024")]),
+    ("The plant closed in 2019. A year earlier it had cut 300 jobs.", "2025-08-30",
+     [("A year earlier", "DATE", "2018")]),
 ]
 
 NOT_TIMEXES = [
@@ -118,6 +138,8 @@ NOT_TIMEXES = [
     ("The school says it is training the engineers of tomorrow.", "tomorrow"),
     ("The quake struck at 3:20 p.m. (0920 GMT) on Tuesday, officials said.", "0920"),
     ("Thousands of students joined the annual March for Science downtown.", "March"),
+    # an ordinal day that is not what today is
+    ("Rent is due on the first day of each month.", "first day"),
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
 ]

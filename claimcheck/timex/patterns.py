@@ -179,6 +179,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("hyphenated_duration", _compile_rule(rf"""
                   (?P<q>{NUMBER_WORDS}|\d+(?:\.\d+)?|several|multi|half|a\shalf)-
                   (?P<unit>{UNIT_SINGULAR})(?:-(?P<long>long|old|plus))?(?![-\w])""")),
+    ("unit_long", _compile_rule(rf"""  # "a day-long meeting", "a weeklong visit", "their decades-long feud"
+                  (?P<unit>{UNIT})-?long(?![-\w])""")),
     ("vague_duration", _compile_rule(rf"""
                   (?:(?P<the>the)\s+
                      (?:(?P<rel>past|last|next|coming|first|early|last\sfew|past\sfew|next\sfew|following)\s+)?)?
@@ -187,6 +189,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("for_units", _compile_rule(rf"""
                   (?:for|within|in|over|after|take|takes|took|taken)\s+
                   (?P<T>(?P<unit>{UNIT_PLURAL})(?:\s+(?:and|or)\s+(?P<unit2>{UNIT_PLURAL}))?)(?![-\w])""")),
+    ("vague_period", _compile_rule(r"""  # "for a while", "for some time", "for a fairly lengthy period"
+                  (?:for|within|after)\s+
+                  (?P<T>a\swhile|some\stime|(?:quite\s)?an?\s(?:(?:fairly|very|relatively|rather)\s)?
+                     (?:long|lengthy|short|brief|extended|considerable|indefinite)\s(?:period|while|time|spell))
+                  (?![-\w])""")),
     ("half_unit", _compile_rule(rf"""
                   (?:(?P<mod>{QUANTITY_MODIFIER})\s+)?(?:half\s+an?|a\s+half)[-\s]+(?P<unit>{UNIT_SINGULAR})
                   |(?P<q>an?|one|{NUMBER_WORDS}|\d+)\s+(?P<unit2>{UNIT_SINGULAR}s?)\s+and\s+a\s+half""")),
@@ -207,6 +214,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?:,\s*|\s+)(?P<mon>{MONTH_NAME})\s*(?P<day>{DAY_NUMBER}|{DAY_ORDINAL})
                      (?:,?\s+(?P<yr>{YEAR_DIGITS}))?)?
                   (?:\s+(?P<part>morning|afternoon|evening|night|overnight)(?P<pl2>s)?(?![\w-]))?""")),
+    ("ordinal_day", _compile_rule(r"""  # "today is the eighth day of the strike"
+                  (?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[1-9]\d?(?:st|nd|rd|th))
+                  \s+day(?=\s+of\s)""")),
     ("part_of_day", _compile_rule(r"""
                   (?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?
                   (?P<rel>this|last|that|the\snext|the\sprevious|the\sfollowing|tomorrow|yesterday|the)\s+

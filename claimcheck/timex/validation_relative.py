@@ -123,7 +123,16 @@ def _part_of_day(match: re.Match[str], start: int, end: int, context: DocumentCo
     return True
 
 
+_TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s|’s)\s+$")
+
+
+def _ordinal_day(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
+    # only as what today is: "the first day of the month" elsewhere is no one day
+    return bool(_TODAY_IS.search(context.text[max(0, start - 20):start]))
+
+
 RELATIVE_VALIDATORS: dict[str, Validator] = {
+    "ordinal_day": _ordinal_day,
     "part_of_day": _part_of_day,
     "set": _set,
     "units_ago": _units_ago,

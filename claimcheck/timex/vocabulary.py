@@ -48,7 +48,7 @@ UNITS = {
     "decade": ("Y", 10, False), "century": ("Y", 100, False), "millennium": ("Y", 1000, False),
 }
 VAGUE_UNITS = {"second": "PTXS", "minute": "PTXM", "hour": "PTXH", "day": "PXD", "week": "PXW",
-               "fortnight": "PXW", "month": "PXM", "quarter": "PXM", "year": "PXY", "decade": "PXDE",
+               "fortnight": "PXW", "month": "PXM", "quarter": "PXM", "year": "PXY", "decade": "PXY",
                "century": "PXC", "millennium": "PXL"}
 
 # month and day fixed, or the name of a rule in normalise/holidays.py

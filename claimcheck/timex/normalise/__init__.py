@@ -23,14 +23,21 @@ from claimcheck.timex.normalise.absolute import (
     normalise_year,
     normalise_year_range,
 )
-from claimcheck.timex.normalise.days import normalise_clock_time, normalise_day_name, normalise_part_of_day
+from claimcheck.timex.normalise.days import (
+    normalise_clock_time,
+    normalise_day_name,
+    normalise_ordinal_day,
+    normalise_part_of_day,
+)
 from claimcheck.timex.normalise.durations import (
     normalise_duration,
     normalise_for_units,
     normalise_half_unit,
     normalise_hyphenated_duration,
     normalise_set,
+    normalise_unit_long,
     normalise_vague_duration,
+    normalise_vague_period,
 )
 from claimcheck.timex.normalise.holidays import normalise_holiday, normalise_season
 from claimcheck.timex.normalise.quarters import (
@@ -74,11 +81,14 @@ NORMALISERS: dict[str, Normaliser] = {
     "bare_ago": normalise_bare_ago,
     "duration": normalise_duration,
     "hyphenated_duration": normalise_hyphenated_duration,
+    "unit_long": normalise_unit_long,
     "vague_duration": normalise_vague_duration,
     "for_units": normalise_for_units,
+    "vague_period": normalise_vague_period,
     "half_unit": normalise_half_unit,
     "set": normalise_set,
     "day_name": normalise_day_name,
+    "ordinal_day": normalise_ordinal_day,
     "part_of_day": normalise_part_of_day,
     "clock_time": normalise_clock_time,
     "reference": normalise_reference,

@@ -171,3 +171,11 @@ def _day_named_later_in_sentence(context: DocumentContext, end: int) -> dt.date 
         if word in WEEKDAYS or word in DAY_WORD_OFFSETS:
             return _day_word_date(following.text, following.idx, None, context)[0]
     return None
+
+
+def normalise_ordinal_day(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    """"It's the second day of the offensive": the day the clause is in, the document's (validation_relative
+    lets only "it/today/this is" through)."""
+    if context.dct is None:
+        return [TimexSpan(start, end, "DATE", "XXXX-XX-XX")]
+    return [TimexSpan(start, end, "DATE", context.dct.isoformat(), None, True)]

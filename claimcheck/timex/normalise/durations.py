@@ -73,6 +73,21 @@ def normalise_hyphenated_duration(match: Match, start: int, end: int,
     return [TimexSpan(start, end, "DURATION", iso_duration(n, unit), mod)]
 
 
+def normalise_unit_long(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    """"a day-long meeting" lasts one day (P1D); "a decades-long feud" some decades: TimeML tags the
+    length an adjective like this names, as it does "a two-day visit"."""
+    unit = unit_key(match["unit"])
+    if unit is None:
+        return None
+    plural = match["unit"].lower().rstrip(".") != unit
+    return [TimexSpan(start, end, "DURATION", iso_duration(None if plural else 1, unit))]
+
+
+def normalise_vague_period(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
+    """"for a while", "for some time": a length of no stated unit (TimeML's PXX)."""
+    return [TimexSpan(start, end, "DURATION", "PXX")]
+
+
 def normalise_vague_duration(match: Match, start: int, end: int,
                              context: DocumentContext) -> list[TimexSpan] | None:
     unit = unit_key(match["unit"])

@@ -135,4 +135,10 @@ def normalise_year_ago(match: Match, start: int, end: int, context: DocumentCont
     if context.dct is None:
         return [TimexSpan(start, end, "DATE", "XXXX")]
     base = context.last_year if context.last_year and context.last_kind in ("year",) else context.dct.year
+    token = context.token_at(start)
+    if base == context.dct.year - 1 and token is not None and context.last_end <= token.sent.start_char:
+        # "... compared with a loss in the 1988 period. The year-ago results ...": the year before the
+        # document's, said in an earlier sentence, is already the comparison period. In the same
+        # sentence ("sales fell last year from year-earlier levels") it is the period compared.
+        base = context.dct.year
     return [TimexSpan(start, end, "DATE", str(base - 1), None, True, memo=False)]

@@ -193,7 +193,10 @@ def normalise_units_ago(match: Match, start: int, end: int, context: DocumentCon
     value = shift(anchor, unit, sign * n)
     if value is None:
         return None
-    return [TimexSpan(start, end, "DATE", value, mod, anchored, timeml=timeml)]
+    # "a year ago"/"a year earlier" is a comparison period: what comes after is compared with the
+    # present, not with it, so it is not remembered (as "the year-ago quarter" is not)
+    comparison = unit == "year" and n == 1 and sign < 0
+    return [TimexSpan(start, end, "DATE", value, mod, anchored, timeml=timeml, memo=not comparison)]
 
 
 def normalise_bare_ago(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
