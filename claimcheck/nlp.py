@@ -1,14 +1,16 @@
 """The spaCy stage: load the model once and turn articles into Docs."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
 from claimcheck.attribute_table import use_attribute_table
 from claimcheck.errors import ModelNotInstalled
 from claimcheck.lemma_lookup import use_lemma_lookup
+
+T = TypeVar("T")
 
 # spaCy (about a second to import) is imported by load_model, when a document is to be parsed, and by no
 # module at import time: a rescan that reads every document from the claims store never pays for it
@@ -134,6 +136,26 @@ def split_text(text: str, limit: int) -> list[str]:
         start += cut
     pieces.append(text[start:])
     return pieces
+
+
+def latest_documents(build: Callable[[Doc], T], keep: int = 2) -> Callable[[Doc], T]:
+    """`build(doc)`, worked out once for each of the last `keep` documents asked about.
+
+    For what is derived from a Doc and holds it (spans, tokens): a WeakKeyDictionary would never let such a
+    Doc go, since its value refers to its key, and a scan would keep every parsed document (and its tensors)
+    alive. Documents are analysed one after the other, so the last few are all that is asked about again.
+    """
+    kept: list[tuple[Doc, T]] = []
+
+    def cached(doc: Doc) -> T:
+        for known, value in kept:
+            if known is doc:
+                return value
+        value = build(doc)
+        kept[:] = [(doc, value), *kept[: keep - 1]]
+        return value
+
+    return cached
 
 
 # spaCy builds Doc.text and Span.text by joining every token's text on each access: asked for in a loop over

@@ -1,6 +1,6 @@
 import pytest
 
-from claimcheck.extract.entities import find_acronyms, load_aliases, normalise, overlap, same_name
+from claimcheck.extract.entities import ents_in, find_acronyms, load_aliases, normalise, overlap, same_name
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,24 @@ def test_user_alias_file(tmp_path):
     table = load_aliases([extra])
     assert normalise("NTSB", table) == "national transport safety board"
     assert normalise("New York City", table) == "big apple"
+
+
+def test_the_entity_index_lets_a_document_go_once_others_are_read():
+    """A scan reads thousands of documents: an index that held each one (its value refers to its key, so a
+    WeakKeyDictionary never drops it) kept every parsed Doc and its tensors alive to the end of the scan."""
+    import gc
+    import weakref
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    vocab, alive = Vocab(), []
+    for _ in range(5):
+        words, ents = ["Jane", "Doe", "spoke", "in", "Paris"], ["B-PERSON", "I-PERSON", "O", "O", "B-GPE"]
+        doc = Doc(vocab, words=words, ents=ents)
+        assert [(e.text, e.label_) for e in ents_in(doc[0:5])] == [("Jane Doe", "PERSON"), ("Paris", "GPE")]
+        assert [e.text for e in ents_in(doc[2:5])] == ["Paris"]
+        alive.append(weakref.ref(doc))
+    del doc
+    gc.collect()
+    assert sum(ref() is not None for ref in alive) <= 2

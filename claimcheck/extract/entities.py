@@ -14,7 +14,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
+
+from claimcheck.nlp import latest_documents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -211,8 +212,8 @@ def _strip_titles(text: str, titles: frozenset[str]) -> str:
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 # Span.ents walks every entity of the document on each call; a sentence's entities are asked for
-# many times (names, places, holders, amounts), so each document's are bucketed once, by token.
-_ENTS_BY_TOKEN: WeakKeyDictionary[Doc, list[tuple[int, Span]]] = WeakKeyDictionary()
+# many times (names, places, holders, amounts), so each document's are listed once, by first token.
+_entities_by_token = latest_documents(lambda doc: [(ent.start, ent) for ent in doc.ents])
 
 
 def ents_in(span: Span | Doc) -> list[Span]:
@@ -221,11 +222,7 @@ def ents_in(span: Span | Doc) -> list[Span]:
 
     if isinstance(span, Doc):
         return list(span.ents)
-    doc = span.doc
-    index = _ENTS_BY_TOKEN.get(doc)
-    if index is None:
-        index = [(ent.start, ent) for ent in doc.ents]
-        _ENTS_BY_TOKEN[doc] = index
+    index = _entities_by_token(span.doc)
     first = bisect_left(index, span.start, key=lambda pair: pair[0])
     found = []
     for start, ent in index[first:]:
