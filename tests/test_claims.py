@@ -100,6 +100,19 @@ def test_list_spelled_out_in_the_next_sentence(nlp):
     assert listed.value.number == 5 and listed.value.items[-1] == "seaweed farming"
 
 
+def test_list_set_off_by_dashes_after_its_count(nlp):
+    text = ("The ferry line will run four routes — Harwick, Doldon and Maple Point — from the spring, "
+            "each with two sailings a day.")
+    claims = claims_of(nlp, text)
+    listed = next(c for c in claims if c.id == the(claims, "four").related)
+    assert listed.value.items == ("Harwick", "Doldon", "Maple Point")  # three, against the four stated
+
+
+def test_a_breakdown_between_dashes_is_not_a_list(nlp):
+    text = "Rescuers found three survivors — two fishermen and a boy — on the rocks."
+    assert the(claims_of(nlp, text), "three").related is None
+
+
 def test_they_are_with_a_verb_is_not_a_list(nlp):
     text = "The Navy has 27 ships in the area. They are aided by Britain, Germany, Canada and Belgium."
     assert the(claims_of(nlp, text), "27").related is None  # the 27 ships are not the four allies

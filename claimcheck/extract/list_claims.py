@@ -2,7 +2,7 @@
 
 A list is a claim of its own (its items, and how many); a stated count
 ("five priorities") is linked to the list it announces, in the same sentence,
-after a colon, or in the next sentence ("These are ..."), so the two can be
+after a colon or between dashes, or in the next sentence ("These are ..."), so the two can be
 held against each other. A list of examples ("such as") or one announced as
 partial ("these include") says so in the link.
 """

@@ -138,10 +138,19 @@ def _item_span(token: Token) -> tuple[int, int]:
 _OPENER = re.compile(r"[^.;:()]{0,80}?(:|\()\s*")
 _SEPARATOR = re.compile(r"\s*,(?!\d{3}\b)\s*(?:and\s+|or\s+)?|\s*;\s*")
 _LAST_JOIN = re.compile(r"\s+(?:and|or)\s+")
+_DASH = re.compile(r"\s*(—|–|--)\s*")
 
 
 def delimited_list(text: str, after: int, limit: int) -> Enumeration | None:
-    """A list set off by a colon or parentheses right after a count: "three reasons: a, b and c"."""
+    """A list set off by a colon or parentheses right after a count: "three reasons: a, b and c", or
+    by dashes right after its noun: "three tiers — a, b and c — each ..." (the list ends at the next dash)."""
+    dash = _DASH.match(text, after, limit)
+    if dash is not None:
+        start = dash.end()
+        end = text.find(dash.group(1), start, limit)
+        found = _enumeration(text, start, end if end >= 0 else limit, dash.group(1) if end >= 0 else None)
+        # "three victims — two women and a child": counts of groups, not items
+        return None if found is None or any(_numbered(item) for item in found.items) else found
     opener = _OPENER.match(text, after, limit)
     if opener is None:
         return None
@@ -182,6 +191,16 @@ def _enumeration(text: str, start: int, end: int, closer: str | None) -> Enumera
     return Enumeration(
         start=spans[0][0], end=spans[-1][1], items=tuple(pieces), item_spans=tuple(spans), style="inline"
     )
+
+
+def _numbered(item: str) -> bool:
+    """An item that opens with a number ("two women"): a part of a breakdown, not one thing."""
+    first = item.split()[0].lower() if item.split() else ""
+    return any(ch.isdigit() for ch in first) or first in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "dozen"}
 
 
 def _pieces(body: str) -> list[str]:
