@@ -139,3 +139,66 @@ def test_one_event_dated_twice_in_one_sentence_is_left_alone():
     other = claim("b", 0, on(wednesday, "Wednesday"), "microsoft issued an emergency patch to fix a flaw", **frame)
     assert not {p for p in pairs(both + [other]) if "b:0:Wednesday" in p}
     assert pairs([both[0], other])  # one date alone is compared
+
+
+# ------------------------------------------------------------------ copies restating one sentence
+
+WIRE = "the storm flooded homes along the coast and cut power to the valley"
+
+
+def syndicated(outlets: int, changed: dict[int, int] | None = None, day: date = date(2025, 3, 9)):
+    """`outlets` copies of one wire sentence giving 120 homes; `changed` maps an outlet to the figure it prints."""
+    docs = [f"o{n:03d}" for n in range(outlets)]
+    claims = [claim(doc, 0, figure((changed or {}).get(n, 120)), WIRE, measure="homes", measured_by="class")
+              for n, doc in enumerate(docs)]
+    return claims, [Story("s", "", tuple(docs))], dict.fromkeys(docs, day)
+
+
+def examined(monkeypatch, claims, stories, published) -> int:
+    from claimcheck import align as align_module
+
+    calls, real = [0], align_module._pairs_of
+
+    def counting(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(align_module, "_pairs_of", counting)
+    align(claims, stories, published)
+    return calls[0]
+
+
+def test_copies_of_a_sentence_are_compared_with_its_first_print_not_with_each_other(monkeypatch):
+    few, many = examined(monkeypatch, *syndicated(10)), examined(monkeypatch, *syndicated(40))
+    assert many <= 4 * few + 4  # grows with the outlets; every pair of 40 copies would be 780
+    [first, *copies] = syndicated(5)[0]
+    tied = align([first, *copies], syndicated(5)[1], syndicated(5)[2])
+    assert {(p.a.id, p.b.id) for p in tied} == {(c.id, first.id) for c in copies}
+    assert all(p.how == "restated" for p in tied)
+
+
+def test_a_copy_that_prints_another_figure_is_held_against_every_copy_of_the_first():
+    from claimcheck.compare import compare
+
+    claims, stories, published = syndicated(30, changed={17: 210})
+    [finding] = compare(claims, stories, published)[0]
+    assert finding.kind == "number_conflict" and len(finding.claims) == 30  # 29 copies of 120 and the one 210
+
+
+def test_a_sentence_printed_on_another_day_is_not_taken_for_a_copy(monkeypatch):
+    from claimcheck import align as align_module
+
+    tied: list[str] = []
+    real = align_module._one_of_each_restatement
+
+    def recording(documents, scan):
+        kept, ties = real(documents, scan)
+        tied.extend(p.a.document for p in ties)
+        return kept, ties
+
+    monkeypatch.setattr(align_module, "_one_of_each_restatement", recording)
+    claims, stories, _ = syndicated(3)
+    days = {"o000": date(2025, 3, 9), "o001": date(2025, 3, 10), "o002": date(2025, 3, 9)}
+    found = {frozenset((p.a.document, p.b.document)) for p in align(claims, stories, days)}
+    assert tied == ["o002"]  # o001, a day later, may report a change: it is compared, not tied
+    assert found == {frozenset(("o000", "o002")), frozenset(("o000", "o001"))}

@@ -157,10 +157,14 @@ def align_every_pair(claims, story_list, published):
         by_doc.setdefault(sentence.document, []).append(sentence)
     pairs = []
     for story in story_list:
+        # copies of a restated sentence are tied to its first print before anything is compared (not an index)
+        kept, ties = m._one_of_each_restatement([by_doc.get(doc, []) for doc in story.documents], scan)
+        pairs += ties
+        story_sentences = dict(zip(story.documents, kept, strict=True))
         for doc_a, doc_b in combinations(story.documents, 2):
             candidates = []
-            for sa in by_doc.get(doc_a, []):
-                for sb in by_doc.get(doc_b, []):
+            for sa in story_sentences[doc_a]:
+                for sb in story_sentences[doc_b]:
                     if sa.context & sb.context or {fact_key(c) for c in sa.facts()} & {fact_key(c) for c in sb.facts()}:
                         candidates += m._pairs_of(sa, sb, scan, across=True)
             pairs += m._mutual_best(candidates)

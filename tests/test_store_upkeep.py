@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
@@ -170,3 +172,22 @@ def test_an_index_drops_the_results_of_articles_that_left_and_of_earlier_version
     assert result.exit_code == 0 and "2 unused results removed" in result.stderr, result.stderr
     left = set(stored_at(archive))
     assert len(left) == 1 and not left & first
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    content=st.one_of(st.binary(max_size=300), st.binary(max_size=300).map(lambda b: b"SQLite format 3\0" + b)),
+    command=st.sampled_from([["info"], ["prune"], ["clear"], ["prune", "--unused-for", "0"]]),
+    size=st.one_of(st.none(), st.text(max_size=12), st.sampled_from(["1kB", "0", "1e9", "5 GiB", "-1MB", "nan"])),
+)
+def test_cache_commands_on_any_file_exit_0_or_2_in_one_line(tmp_path_factory, content, command, size):
+    folder = tmp_path_factory.mktemp("cache")
+    (folder / STORE_FILE).write_bytes(content)
+    args = ["cache", *command, "--cache-dir", str(folder)]
+    if size is not None and command[0] == "prune":
+        args += ["--max-size", size]
+    result = runner.invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+    if result.exit_code == 2:
+        assert result.stderr.startswith(("claimcheck: ", "Usage:")), result.stderr
