@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
+import importlib.util
 import json
 import resource
 import subprocess
@@ -149,13 +151,17 @@ def measure(folder: Path, cache: Path | None, model: str) -> dict:
     setattr(scan_module, "load_model", lambda _name=None: nlp)  # noqa: B010 - one loaded model for the scan
     clock = StageClock()
     clock.wrap(scan_module, "load_articles", "ingest")
-    clock.wrap_generator(scan_module, "parse", "parse")
-    for name in ("tag_dates", "extract_claims", "document_terms", "find_acronyms"):
-        clock.wrap(scan_module, name, "extract")
-    clock.wrap(scan_module.neardup, "groups", "neardup")
-    clock.wrap(scan_module, "group_stories", "stories")
+    clock.wrap(scan_module, "find_acronyms", "extract")
+    # versions before the per-document stage had its own module kept it, and the comparison's names, in scan
+    per_document = importlib.import_module("claimcheck.analysis") if _has("claimcheck.analysis") else scan_module
+    clock.wrap_generator(per_document, "parse", "parse")
+    for name in ("tag_dates", "extract_claims", "document_terms"):
+        clock.wrap(per_document, name, "extract")
+    clock.wrap(neardup, "groups", "neardup")
+    in_scan = hasattr(scan_module, "group_stories")  # else scan imports them when it compares: wrap them at home
+    clock.wrap(scan_module if in_scan else importlib.import_module("claimcheck.stories"), "group_stories", "stories")
     clock.wrap(compare, "align", "align")
-    clock.wrap(scan_module, "compare", "compare")  # align included; subtracted below
+    clock.wrap(scan_module if in_scan else compare, "compare", "compare")  # align included; subtracted below
     # the counters name functions of the version at hand: all-pairs versions verify with `jaccard` and align
     # article pairs with `_between`, the indexed ones verify with `is_copy` and align stories with `_in_story`
     clock.count(neardup, "is_copy" if hasattr(neardup, "is_copy") else "jaccard", "neardup pairs verified")
@@ -185,6 +191,10 @@ def measure(folder: Path, cache: Path | None, model: str) -> dict:
         "stages": stages, "counts": dict(clock.counts), "report_sha1": hashlib.sha1(rendered.encode()).hexdigest(),
         "parse_cached": cache is not None,
     }
+
+
+def _has(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 def clock_render(clock: StageClock, render: Callable, report) -> str:

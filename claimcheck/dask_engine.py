@@ -1,7 +1,7 @@
 """`--engine dask`: the per-document stages on a Dask cluster (`pip install 'claimcheck[dask]'`).
 
 The map is the one `--jobs` runs (see workers.py): chunks of articles, each
-parsed as one batch by `scan.analyse_documents` in a worker that loads the
+parsed as one batch by `analysis.analyse_documents` in a worker that loads the
 model once, and plain `DocumentResult` records sent back and put in the
 articles' order. Everything after that (stories, alignment, decisions, the
 report) runs in this process, exactly as without a cluster, so the report is
@@ -146,7 +146,7 @@ _one_at_a_time = threading.Lock()
 def _analyse_chunk(articles: Sequence[Article], model: str, table: Aliases) -> list[DocumentResult]:
     """A task: one chunk of articles, parsed as one batch; the model is loaded once per worker process
     (load_model keeps it) and stays for the next chunks and the next scans on that worker."""
-    from claimcheck.scan import analyse_documents
+    from claimcheck.analysis import analyse_documents
 
     with _one_at_a_time:
         return list(analyse_documents(articles, load_model(model), table))

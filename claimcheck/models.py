@@ -7,12 +7,10 @@ unless a field says otherwise.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:  # stories.py imports this module; the name is only needed for the annotation
-    from claimcheck.stories import DocumentTerms
+from typing import Literal
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
 BlockKind = Literal["text", "heading", "item", "furniture"]
@@ -178,6 +176,14 @@ class Claim:
     related: str | None = None  # a stated count: the id of the list claim it introduces
     # a list announced as maybe partial ("include": "these include") or as examples ("examples": "such as")
     partial: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentTerms:
+    """What a document is about, as weighted terms (names, figures and content words): what stories group by."""
+
+    terms: Mapping[str, int]
+    names: Mapping[str, str] = field(default_factory=dict)  # name key -> the name as first written
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
-from claimcheck.attribute_table import use_attribute_table
 from claimcheck.errors import ModelNotInstalled
-from claimcheck.lemma_lookup import use_lemma_lookup
 
 T = TypeVar("T")
 
@@ -54,6 +52,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path, with a message that says how to install it."""
     import spacy
     from spacy.language import Language
+
+    from claimcheck.attribute_table import use_attribute_table
+    from claimcheck.lemma_lookup import use_lemma_lookup
 
     if not Language.has_factory(LINE_BREAKS):
         Language.component(LINE_BREAKS, func=_line_breaks)

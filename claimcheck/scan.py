@@ -1,41 +1,35 @@
-"""The whole pipeline as one plain function: files -> articles -> docs -> claims -> findings -> report."""
+"""The whole pipeline as one plain function: files -> articles -> docs -> claims -> findings -> report.
+
+The per-document stage (`analysis`) and the comparison stages are imported when they are needed: a rescan
+whose documents and comparison are all in the claims store loads neither (nor spaCy, nor numpy).
+"""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from claimcheck import neardup, suppress
-from claimcheck.compare import compare
+from claimcheck import suppress
 from claimcheck.discovery import discover, readable_name
-from claimcheck.errors import InputNotFound, NothingToScan, UnreadableText
-from claimcheck.extract.claims import extract_claims
+from claimcheck.errors import NothingToScan
 from claimcheck.extract.entities import Aliases, find_acronyms, load_aliases
-from claimcheck.ingest import STDIN_PATH, Reader, from_bytes, id_base, load_articles, read_article, read_stdin
+from claimcheck.ingest import STDIN_PATH, Reader, from_bytes, id_base, load_articles, read_stdin
 from claimcheck.models import (
     Article,
     Claim,
     Comparison,
     DocumentResult,
     DocumentSummary,
+    DocumentTerms,
     Finding,
     Report,
     Severity,
     Skipped,
-    Timex,
 )
-from claimcheck.nlp import DEFAULT_MODEL, load_model, parse
+from claimcheck.nlp import DEFAULT_MODEL, load_model
 from claimcheck.store import ClaimStore, StoredReading, comparison_key, document_key, key_context, model_identity
-from claimcheck.stories import DocumentTerms, document_terms, group_stories
-from claimcheck.timex import tag_dates
-from claimcheck.workers import analyse_in_workers, fault_message, workers_for
-
-if TYPE_CHECKING:  # spaCy is imported only when a document is parsed: a rescan from the store needs none
-    from spacy.language import Language
-    from spacy.tokens import Doc
+from claimcheck.workers import analyse_in_workers, workers_for
 
 Progress = Callable[[int, int], None]
 # parses articles somewhere other than here (--engine dask): (articles, model, table) -> (position, result)
@@ -157,6 +151,11 @@ def compare_documents(
     terms: Sequence[tuple[str, DocumentTerms]],
 ) -> Comparison:
     """Near-duplicates, stories, then the findings inside each story: everything that looks across documents."""
+    # imported here: a rescan whose comparison is in the claims store never loads these stages
+    from claimcheck import neardup
+    from claimcheck.compare import compare
+    from claimcheck.stories import group_stories
+
     copies = neardup.groups(readable)
     stories = group_stories(terms, copies)
     findings, corroborations = compare(
@@ -253,8 +252,12 @@ def per_document_results(
         parsed: Iterable[tuple[int, DocumentResult]] = engine(to_parse, model, merged) if to_parse else ()
     elif workers > 1:
         parsed = analyse_in_workers(to_parse, model, merged, workers)
-    else:  # the model is loaded only when something is left to parse: a rescan of unchanged files needs none
-        parsed = enumerate(analyse_documents(to_parse, load_model(model), merged)) if to_parse else ()
+    elif to_parse:  # the model and the per-document stage are loaded only when something is left to parse
+        from claimcheck.analysis import analyse_documents
+
+        parsed = enumerate(analyse_documents(to_parse, load_model(model), merged))
+    else:
+        parsed = ()
     for position, result in parsed:
         index = missing[position]
         results[index] = result
@@ -271,65 +274,5 @@ def per_document_results(
     return [r for r in results if r is not None], len(missing), keys
 
 
-def analyse_documents(articles: Sequence[Article], nlp: Language, table: Aliases) -> Iterator[DocumentResult]:
-    """Each article's result, in order, parsed in batches; the same code runs in worker processes."""
-    for article, doc in zip(articles, parse(nlp, (a.text for a in articles)), strict=True):
-        yield analyse_document(article, doc, table)
-
-
-def analyse_document(article: Article, doc: Doc | Exception, table: Aliases) -> DocumentResult:
-    """One article's claims and terms; whatever fails becomes the document's fault, never the scan's."""
-    try:
-        if isinstance(doc, Exception):
-            raise doc
-        timexes = tag_dates(doc, article.published)
-        claims = extract_claims(article, doc, timexes, table)
-        skip = [article.published_span] if article.published_span else []
-        terms = document_terms(doc, table, skip)
-    except Exception as exc:  # noqa: BLE001 - one document's fault is its warning; the scan goes on
-        return DocumentResult(fault=fault_message(exc))
-    return DocumentResult(claims=tuple(_in_source(article, c) for c in claims), terms=terms)
-
-
-def _in_source(article: Article, claim: Claim) -> Claim:
-    """Offsets into the file as it is on disk (only HTML differs from the extracted text)."""
-    if article.source_offsets is None:
-        return claim
-    at = article.source_offset
-    return replace(
-        claim, start=at(claim.start), end=at(claim.end),
-        value_start=at(claim.value_start), value_end=at(claim.value_end),
-    )
-
-
 # results are written to the store in groups of this many, so an interrupted long scan keeps most of its work
 _STORE_EVERY = 64
-
-
-@dataclass(frozen=True)
-class DatedText:
-    text: str
-    dct: date | None
-    dct_source: str | None
-    timexes: tuple[Timex, ...]
-
-
-def tag_file(path: Path, dct: date | None = None, model: str | None = None) -> DatedText:
-    """Every time expression in one file, anchored to `dct` or to the file's own publication date."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputNotFound(f"no such file: {path}")
-    article = read_article(path, path.parent)
-    if isinstance(article, Skipped):
-        raise NothingToScan(f"cannot read {path}: {article.reason}")
-    # the whole file counts here, page furniture included: this command shows how text is read. A text
-    # file's article text has the offsets of the file, with what no parser should see (control characters,
-    # runs of symbols) blanked
-    text = article.text
-    anchor, source = (dct, "command line") if dct else (article.published, article.published_from)
-    nlp = load_model(model or DEFAULT_MODEL)
-    [doc] = parse(nlp, [text])
-    if isinstance(doc, Exception):
-        raise UnreadableText(f"cannot parse {path}: {type(doc).__name__}: {doc}") from doc
-    timexes = tag_dates(doc, anchor)
-    return DatedText(text=text, dct=anchor, dct_source=source, timexes=tuple(timexes))

@@ -32,7 +32,6 @@ from claimcheck import __version__, models
 from claimcheck.extract.entities import Aliases
 from claimcheck.models import Article, Comparison, DocumentResult, Skipped
 from claimcheck.nlp import load_model
-from claimcheck.stories import DocumentTerms
 
 # bump when DocumentResult or the records in it change shape: old entries then stop matching any key
 SCHEMA = 1
@@ -41,6 +40,7 @@ BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another run's transaction b
 # an unchanged file is read again within days; an entry nobody used for a month belongs to an edited
 # file, an older claimcheck or model, or a folder no longer scanned
 CACHE_KEEPS_DAYS = 30
+MARK_EVERY_S = 86_400.0  # an entry's last use is written again only when the mark is older than this
 _QUERY_CHUNK = 500  # keys per SELECT, below SQLite's limit on bound parameters
 SQLITE_HEADER = b"SQLite format 3\0"
 T = TypeVar("T")
@@ -166,7 +166,7 @@ class ClaimStore:
         self._forget_after_days = forget_after_days  # entries unused this long are removed when the run closes it
         self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
-        self._used: set[str] = set()  # keys read this run, marked as used when the run is done with the store
+        self._read: dict[str, float] = {}  # keys read this run, with when each was last marked as used
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # autocommit (isolation_level None): transactions are opened explicitly, so a reader holds no lock
@@ -176,6 +176,9 @@ class ClaimStore:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL, stored REAL NOT NULL)"
             )
+            # what pruning asks (the entries unused since ...) is answered from the index, without reading the
+            # values: `stored` comes after them in a row, on its overflow pages
+            self._db.execute("CREATE INDEX IF NOT EXISTS results_by_use ON results (stored)")
         except (sqlite3.Error, OSError) as exc:
             self._give_up("cannot be opened", exc)
 
@@ -195,24 +198,27 @@ class ClaimStore:
             for start in range(0, len(wanted), _QUERY_CHUNK):
                 chunk = wanted[start : start + _QUERY_CHUNK]
                 rows = self._db.execute(
-                    f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk,
+                    f"SELECT key, value, stored FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk,
                 ).fetchall()
-                for key, value in rows:
+                for key, value, stored in rows:
                     result = _loads(value, kind)
                     if result is not None:
                         found[key] = result
+                        self._read[key] = stored
         except sqlite3.Error as exc:
             self._give_up("cannot be read", exc)
-        self._used.update(found)
         return found
 
-    def _mark_used(self) -> None:
-        """Entries read are entries in use: pruning removes the ones no run has read for a while. Marked in one
-        transaction when the run is done with the store, not one per read (ingest reads file by file)."""
-        keys, self._used = sorted(self._used), set()
+    def _mark_used(self, before: float) -> None:
+        """Entries read are entries in use: pruning removes the ones no run has read for a while. The entries read
+        this run whose mark is older than `before` are marked now, in one transaction when the run is done with the
+        store (not one per read: ingest reads file by file); a rescan within the day writes nothing."""
+        keys = sorted(key for key, stored in self._read.items() if stored < before)
         if self._db is None or not keys or not self._writes:
             return
         now = time.time()
+        for key in keys:
+            self._read[key] = now
         try:
             self._db.execute("BEGIN IMMEDIATE")
             for start in range(0, len(keys), _QUERY_CHUNK):
@@ -228,10 +234,12 @@ class ClaimStore:
 
     def forget_unused_since(self, moment: float) -> int:
         """Remove the entries no run has read or written since `moment` (seconds since the epoch); how many."""
-        self._mark_used()
+        self._mark_used(before=moment)
         if self._db is None or not self._writes:
             return 0
         try:
+            if self._db.execute("SELECT 1 FROM results WHERE stored < ? LIMIT 1", (moment,)).fetchone() is None:
+                return 0  # the usual case: no write, no lock
             removed = self._db.execute("DELETE FROM results WHERE stored < ?", (moment,)).rowcount
         except sqlite3.Error as exc:
             self._give_up("cannot be written", exc)
@@ -292,7 +300,7 @@ class ClaimStore:
     def close(self) -> None:
         if self._forget_after_days is not None:
             self.forget_unused_since(time.time() - self._forget_after_days * 86_400)
-        self._mark_used()
+        self._mark_used(before=time.time() - MARK_EVERY_S)
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -311,7 +319,6 @@ class ClaimStore:
 # unpickled with nothing else allowed, so a store file from elsewhere cannot run code when read.
 _ALLOWED = {
     *(("claimcheck.models", name) for name, value in vars(models).items() if is_dataclass(value)),
-    ("claimcheck.stories", DocumentTerms.__name__),
     ("datetime", "date"),
     *(("builtins", name) for name in ("frozenset", "set", "tuple", "list", "dict", "str", "int", "float", "bool")),
 }

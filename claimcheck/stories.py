@@ -27,14 +27,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from claimcheck.extract.entities import NAME_LABELS, Aliases, normalise
 from claimcheck.extract.numbers import is_magnitude
-from claimcheck.models import Story
+from claimcheck.models import DocumentTerms, Story
 from claimcheck.story_graph import FRAGMENT, components, join_fragments, sparse_cluster
 
 if TYPE_CHECKING:
@@ -56,14 +55,6 @@ _TRIVIAL_FIGURES = {"1", "2", "3", "one", "two", "three"}
 # (the day of the month already counts as one): two events of one kind seldom fall on the same day. Dates are
 # entities, whose words are otherwise left out
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-@dataclass(frozen=True)
-class DocumentTerms:
-    """What a document is about, as weighted terms: names, figures and content words."""
-
-    terms: Mapping[str, int]
-    names: Mapping[str, str] = field(default_factory=dict)  # name key -> the name as first written
 
 
 def document_terms(doc: Doc, aliases: Aliases, skip: Sequence[tuple[int, int]] = ()) -> DocumentTerms:

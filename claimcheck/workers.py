@@ -4,7 +4,7 @@ A document's result depends on that article alone (and on the alias table),
 so documents can be handed out to workers in any order and the results put
 back in the articles' order: the report is the same whatever the number of
 workers. Each worker loads the model once (the pool's initializer) and runs
-exactly the in-process code (`scan.analyse_documents`) on chunks of articles,
+exactly the in-process code (`analysis.analyse_documents`) on chunks of articles,
 sending back plain `DocumentResult` records, never a spaCy Doc.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _start_worker(model: str, table: Aliases) -> None:
 
 def _work(articles: Sequence[Article]) -> list[DocumentResult]:
     """A worker's task: a chunk of articles, parsed as one batch by the in-process code."""
-    from claimcheck.scan import analyse_documents  # scan imports this module: imported when a worker runs
+    from claimcheck.analysis import analyse_documents  # analysis imports this module: imported when a worker runs
 
     assert _worker_nlp is not None and _worker_table is not None, "the pool's initializer sets them"
     return list(analyse_documents(articles, _worker_nlp, _worker_table))

@@ -23,6 +23,7 @@ import jsonschema
 import typer
 from typer.testing import CliRunner
 
+import claimcheck.analysis
 import claimcheck.report.highlight
 import claimcheck.report.html_format
 import claimcheck.scan
@@ -120,8 +121,8 @@ def _write(path: Path, data: bytes) -> bool:
 
 @contextlib.contextmanager
 def recording_document_faults(faults: list[str]):
-    """Record the traceback of every exception scan.analyse turns into a document warning, then let it go on."""
-    patched = {name: getattr(claimcheck.scan, name) for name in ("tag_dates", "extract_claims", "document_terms")}
+    """Record the traceback of every exception the per-document stage makes a document warning, then go on."""
+    patched = {name: getattr(claimcheck.analysis, name) for name in ("tag_dates", "extract_claims", "document_terms")}
 
     def recorder(function):
         def wrapped(*args, **kwargs):
@@ -133,12 +134,12 @@ def recording_document_faults(faults: list[str]):
         return wrapped
 
     for name, function in patched.items():
-        setattr(claimcheck.scan, name, recorder(function))
+        setattr(claimcheck.analysis, name, recorder(function))
     try:
         yield
     finally:
         for name, function in patched.items():
-            setattr(claimcheck.scan, name, function)
+            setattr(claimcheck.analysis, name, function)
 
 
 def run_case(case: Case, root: Path, runner: CliRunner | None = None) -> Outcome:

@@ -22,7 +22,7 @@ from claimcheck.claim_index import ListsByStory, variant_pairs
 from claimcheck.evidence import CONSENSUS, LEAST_OVERLAP, SHORT_NAMES, STORY_NAMES, ScanFacts, fact_key, value_text
 from claimcheck.extract.entities import same_name
 from claimcheck.list_match import same_set
-from claimcheck.models import Claim, Story, make_article
+from claimcheck.models import Claim, DocumentTerms, Story, make_article
 from claimcheck.pair_index import NameMatcher, SentenceKeys, overlap_prefix, story_candidates
 from kit import YEAR_2023, YEAR_2025, claim, figure, on
 
@@ -283,7 +283,7 @@ def topical_bags(seed: int, n: int) -> list[dict[str, int]]:
 @pytest.mark.parametrize("seed", range(4))
 def test_sparse_stories_equal_the_dense_ones(seed, monkeypatch):
     bags = topical_bags(seed, 240)
-    documents = [(f"d{k:03d}", stories.DocumentTerms(terms=bag)) for k, bag in enumerate(bags)]
+    documents = [(f"d{k:03d}", DocumentTerms(terms=bag)) for k, bag in enumerate(bags)]
     dense = stories.group_stories(documents)
     monkeypatch.setattr(stories, "DENSE_UP_TO", 0)
     monkeypatch.setattr(story_graph, "LINK_DF", 40)  # topic words (60 documents each) link nothing

@@ -300,16 +300,16 @@ def test_an_internal_error_is_one_line_and_exit_2(desk, monkeypatch):
 
 @pytest.mark.slow
 def test_a_document_the_pipeline_fails_on_is_a_warning_and_the_rest_is_reported(desk, monkeypatch):
-    from claimcheck import scan as scan_module
+    from claimcheck import analysis
 
-    real = scan_module.extract_claims
+    real = analysis.extract_claims
 
     def failing_on_b(article, *args, **kwargs):
         if article.id == "b":
             raise ValueError("a fault in one document")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(scan_module, "extract_claims", failing_on_b)
+    monkeypatch.setattr(analysis, "extract_claims", failing_on_b)
     for name, line in (("a", BRIDGE_2019), ("b", BRIDGE_2021), ("c", BRIDGE_2021)):
         (desk / f"{name}.txt").write_text(f"date 2024-03-04\n{line}\n", encoding="utf-8")
     report = report_of(run("scan", "news", "--format", "json"))

@@ -52,6 +52,16 @@ def test_an_entry_read_is_marked_as_used_when_the_run_closes_the_store(tmp_path)
     assert after["read"] > time.time() - 60 and after["unread"] == long_ago
 
 
+def test_a_rescan_within_the_day_writes_no_mark(tmp_path):
+    path = cache_with(tmp_path, {"a": 10})
+    an_hour_ago = time.time() - 3600
+    set_last_use(path, "a", an_hour_ago)
+    store = ClaimStore.in_folder(tmp_path)
+    assert set(store.get_many(["a"])) == {"a"}
+    store.close()
+    assert stored_at(path) == {"a": an_hour_ago}
+
+
 def test_a_store_checked_against_read_only_is_never_written(tmp_path):
     path = cache_with(tmp_path, {"a": 10})
     set_last_use(path, "a", 5.0)

@@ -2,7 +2,8 @@
 import pytest
 
 from claimcheck import stories
-from claimcheck.stories import DocumentTerms, group_stories
+from claimcheck.models import DocumentTerms
+from claimcheck.stories import group_stories
 
 
 def bag(*terms: str) -> DocumentTerms:

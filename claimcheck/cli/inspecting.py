@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from claimcheck import explain
-from claimcheck.check import check
 from claimcheck.cli.options import (
     Aliases,
     CacheDir,
@@ -31,7 +29,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.nlp import DEFAULT_MODEL
 from claimcheck.report import dates_format
 from claimcheck.report.wording import visible
-from claimcheck.scan import scan, tag_file
+from claimcheck.scan import scan
 
 
 @app.command("dates", cls=PlainHelpCommand)
@@ -68,6 +66,8 @@ def dates_command(
             anchor = date.fromisoformat(dct)
         except ValueError:
             raise fail(f"--dct must be a date like 2025-08-30, not {dct!r}") from None
+    from claimcheck.analysis import tag_file  # the date tagger is loaded only by the commands that parse
+
     try:
         result = tag_file(path, dct=anchor, model=first(model, config.model, DEFAULT_MODEL))
     except ClaimcheckError as exc:
@@ -121,6 +121,9 @@ def explain_command(
 
       claimcheck explain date-3f2a drafts/story.md --against corpus/
     """
+    from claimcheck import explain
+    from claimcheck.check import check
+
     config = configuration([*paths, *([against] if against else [])], config_file, isolated, False, False)
     options = {
         **pipeline_options(config, model, aliases, max_bytes, None), "min_confidence": 0.0,

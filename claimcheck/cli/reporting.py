@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.check import check
 from claimcheck.cli.options import (
     TEXT_FORMAT,
     Aliases,
@@ -152,6 +151,8 @@ def check_command(
 
       claimcheck check drafts/story.md --against corpus/
     """
+    from claimcheck.check import check  # loaded by the commands that check drafts, not by every start
+
     config = configuration([against, *drafts], config_file, isolated, quiet, verbose)
     options = pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = load_baseline(baseline_file)
