@@ -176,9 +176,10 @@ class ClaimStore:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL, stored REAL NOT NULL)"
             )
-            # what pruning asks (the entries unused since ...) is answered from the index, without reading the
-            # values: `stored` comes after them in a row, on its overflow pages
-            self._db.execute("CREATE INDEX IF NOT EXISTS results_by_use ON results (stored)")
+            if writes:  # a store only read from (an archive checked against) may be on a read-only disk
+                # what pruning asks (the entries unused since ...) is answered from the index, without reading
+                # the values: `stored` comes after them in a row, on its overflow pages
+                self._db.execute("CREATE INDEX IF NOT EXISTS results_by_use ON results (stored)")
         except (sqlite3.Error, OSError) as exc:
             self._give_up("cannot be opened", exc)
 

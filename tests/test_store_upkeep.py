@@ -65,11 +65,15 @@ def test_a_rescan_within_the_day_writes_no_mark(tmp_path):
 def test_a_store_checked_against_read_only_is_never_written(tmp_path):
     path = cache_with(tmp_path, {"a": 10})
     set_last_use(path, "a", 5.0)
+    with sqlite3.connect(path) as db:  # a store made before pruning had its index
+        db.execute("DROP INDEX results_by_use")
     store = ClaimStore(path, writes=False)
     store.get_many(["a"])
     assert store.forget_unused_since(time.time()) == 0
     store.close()
     assert stored_at(path) == {"a": 5.0}
+    with sqlite3.connect(path) as db:
+        assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'results_by_use'").fetchall()
 
 
 def test_the_user_cache_forgets_entries_no_run_used_for_a_month_and_keeps_the_rest(tmp_path):
