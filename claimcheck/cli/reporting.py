@@ -1,8 +1,9 @@
 """`claimcheck scan` and `claimcheck check`: the commands that write a report."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -29,16 +30,19 @@ from claimcheck.cli.options import (
 )
 from claimcheck.cli.running import (
     claim_store,
+    close_store,
     configuration,
     deliver,
     load_baseline,
     pipeline_options,
     run_with_progress,
+    show_report,
     stdin_if_named,
     workers,
 )
-from claimcheck.cli.terminal import PlainHelpCommand, app, first
+from claimcheck.cli.terminal import PlainHelpCommand, app, fail, first, note
 from claimcheck.dask_engine import EngineName
+from claimcheck.errors import ClaimcheckError
 from claimcheck.scan import scan
 
 
@@ -66,6 +70,10 @@ def scan_command(
     jobs: Jobs = None,
     engine: Engine = EngineName.local,
     scheduler: Scheduler = None,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Keep running: report again whenever an article is added, edited or removed (checked every "
+        "second), parsing only what changed, with the model loaded once. Ctrl-C stops it (exit 0).",
+    )] = False,
 ) -> None:
     """Scan articles and report where they contradict each other or themselves.
 
@@ -91,10 +99,16 @@ def scan_command(
       cat story.txt | claimcheck scan -
 
       claimcheck scan corpus/ --baseline known.json
+
+      claimcheck scan drafts/ --watch
     """
     config = configuration(paths, config_file, isolated, quiet, verbose)
     options = pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = load_baseline(baseline_file)
+    if watch:
+        watch_and_report(paths, options, config, cache_dir, no_cache, jobs, engine, write_baseline, show=dict(
+            fmt=fmt, output=output, verbose=verbose, quiet=quiet, known=known, baseline_file=baseline_file,
+        ))
     store = claim_store(config, cache_dir, no_cache)
     report = run_with_progress(
         lambda progress: scan(
@@ -169,3 +183,34 @@ def check_command(
         fail_on=first(fail_on and fail_on.value, config.fail_on, "warning"),
         known=known, baseline_file=baseline_file, write_baseline=write_baseline,
     )
+
+
+def watch_and_report(paths, options, config, cache_dir, no_cache, jobs, engine, write_baseline, show) -> NoReturn:
+    """`scan --watch`: a report now and after every change, until Ctrl-C (exit 0: the person ended it)."""
+    from claimcheck.watch import watch
+
+    for clash, why in ((any(str(p) == "-" for p in paths), "standard input cannot be watched"),
+                       (write_baseline is not None, "--write-baseline writes once: run it without --watch"),
+                       (engine is not EngineName.local or (jobs or 1) > 1, "--watch parses in this process: "
+                                                                           "leave out --jobs and --engine")):
+        if clash:
+            raise fail(f"--watch: {why}")
+    if no_cache:
+        raise fail("--watch needs the claims store (it is what spares unchanged files): leave out --no-cache")
+    store = claim_store(config, cache_dir, False)
+    quiet = show["quiet"]
+    if not quiet:
+        note(f"watching {', '.join(str(p) for p in paths)}; Ctrl-C to stop")
+    try:
+        for number, result in enumerate(watch(paths, store=store, **options)):
+            if isinstance(result, ClaimcheckError):
+                note(f"{result} (still watching)")
+                continue
+            if number and not quiet:
+                note(f"changed: scanned again at {datetime.now():%H:%M:%S}")
+            show_report(result, **show)
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+    finally:
+        close_store(store, quiet)
+    raise typer.Exit(0)  # the watch ends only by Ctrl-C or a signal; this line is for the type checker

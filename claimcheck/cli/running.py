@@ -100,8 +100,8 @@ def load_baseline(path: Path | None):
     except ClaimcheckError as exc:
         raise fail(str(exc)) from None
 
-def deliver(report, *, fmt, output, verbose, quiet, fail_on, known, baseline_file, write_baseline) -> NoReturn:
-    """Mark baseline findings, print or write the report, write the new baseline, exit with the status."""
+def show_report(report, *, fmt, output, verbose, quiet, known, baseline_file):
+    """Mark baseline findings, then print the report or write it to `output`; the report as marked."""
     if known is not None:
         report = baseline.compare_with(report, known, str(baseline_file))
     text = render(report, fmt.value, color=use_color(output, sys.stdout, os.environ),
@@ -110,6 +110,13 @@ def deliver(report, *, fmt, output, verbose, quiet, fail_on, known, baseline_fil
         write_file(output, text, quiet)
     else:
         typer.echo(text, nl=False)
+    return report
+
+
+def deliver(report, *, fmt, output, verbose, quiet, fail_on, known, baseline_file, write_baseline) -> NoReturn:
+    """Mark baseline findings, print or write the report, write the new baseline, exit with the status."""
+    report = show_report(report, fmt=fmt, output=output, verbose=verbose, quiet=quiet, known=known,
+                         baseline_file=baseline_file)
     if write_baseline is not None:
         write_file(write_baseline, baseline.dumps(report), quiet)
         # the findings just written are accepted as known: nothing new is left to fail on
