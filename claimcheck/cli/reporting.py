@@ -189,10 +189,13 @@ def watch_and_report(paths, options, config, cache_dir, no_cache, jobs, engine, 
     """`scan --watch`: a report now and after every change, until Ctrl-C (exit 0: the person ended it)."""
     from claimcheck.watch import watch
 
-    for clash, why in ((any(str(p) == "-" for p in paths), "standard input cannot be watched"),
-                       (write_baseline is not None, "--write-baseline writes once: run it without --watch"),
-                       (engine is not EngineName.local or (jobs or 1) > 1, "--watch parses in this process: "
-                                                                           "leave out --jobs and --engine")):
+    clashes = (
+        (any(str(p) == "-" for p in paths), "standard input cannot be watched"),
+        (write_baseline is not None, "--write-baseline writes once: run it without --watch"),
+        (engine is not EngineName.local or (jobs or 1) > 1,
+         "--watch parses in this process: leave out --engine, and --jobs (or CLAIMCHECK_JOBS) above 1"),
+    )
+    for clash, why in clashes:
         if clash:
             raise fail(f"--watch: {why}")
     if no_cache:
