@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_store import gather  # noqa: E402
 
+from claimcheck.scan import scan  # noqa: E402
 from claimcheck.store import ClaimStore  # noqa: E402
 from claimcheck.watch import watch  # noqa: E402
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder, files = gather(args.folders, args.count, Path(tmp))
         store = ClaimStore.in_folder(Path(tmp) / "cache")
-        reports = watch([folder], interval=0.01, store=store)
+        reports = watch([folder], lambda engine: scan([folder], store=store, engine=engine), interval=0.01)
         started = time.perf_counter()
         first = next(reports)
         print(f"first report (cold scan): {time.perf_counter() - started:.2f} s, {len(first.documents)} documents")

@@ -11,6 +11,7 @@ from claimcheck import analysis
 from claimcheck import watch as watch_module
 from claimcheck.cli import app
 from claimcheck.errors import NothingToScan
+from claimcheck.scan import scan
 from claimcheck.store import ClaimStore
 from claimcheck.watch import snapshot, watch
 
@@ -62,7 +63,7 @@ def test_only_a_change_brings_a_new_report_and_only_the_changed_file_is_parsed(t
     monkeypatch.setattr(watch_module, "load_model", lambda name: loads.append(name) or real_load(name))
     sleep, calls = ticks(limit=3)
     store = ClaimStore.in_folder(tmp_path / "cache")
-    reports = watch([folder], interval=0.5, sleep=sleep, store=store)
+    reports = watch([folder], lambda engine: scan([folder], store=store, engine=engine), interval=0.5, sleep=sleep)
     first = next(reports)
     assert len(parsed) == 5 and len(first.documents) == 5 and first.findings
     parsed.clear()
@@ -81,7 +82,7 @@ def test_a_scan_that_fails_is_yielded_as_its_error_and_the_watch_goes_on(tmp_pat
     folder = tmp_path / "empty"
     folder.mkdir()
     sleep, _ = ticks(limit=5)
-    reports = watch([folder], sleep=sleep)
+    reports = watch([folder], lambda engine: scan([folder], engine=engine), sleep=sleep)
     assert isinstance(next(reports), NothingToScan)
     (folder / "a.txt").write_text("date 2024-03-04\nThe bridge closed in 2019.\n", encoding="utf-8")
     report = next(reports)
@@ -90,7 +91,7 @@ def test_a_scan_that_fails_is_yielded_as_its_error_and_the_watch_goes_on(tmp_pat
 
 @pytest.mark.parametrize(("extra", "message"), [
     (["-"], "standard input cannot be watched"),
-    (["--no-cache"], "needs the claims store"),
+    (["--no-cache"], "leave out --no-cache"),
     (["--jobs", "2"], "parses in this process"),
     (["--write-baseline", "known.json"], "writes once"),
 ])
@@ -102,7 +103,7 @@ def test_watch_with_an_option_it_cannot_honour_is_a_usage_error(tmp_path, extra,
 def test_ctrl_c_ends_a_watch_with_exit_0_after_the_reports_it_printed(tmp_path, monkeypatch):
     from claimcheck.models import Report
 
-    def two_then_interrupted(paths, **options):
+    def two_then_interrupted(roots, run, **options):
         yield Report(root="news", documents=(), findings=(), corroborations=())
         yield NothingToScan("nothing to scan in news")
         raise KeyboardInterrupt
@@ -112,3 +113,21 @@ def test_ctrl_c_ends_a_watch_with_exit_0_after_the_reports_it_printed(tmp_path, 
     assert result.exit_code == 0, result.output
     assert result.stdout.count('"findings"') >= 1 and "watching" in result.stderr
     assert "nothing to scan in news (still watching)" in result.stderr
+
+
+@pytest.mark.slow
+def test_check_watches_the_drafts_and_the_corpus_and_reports_on_the_drafts(tmp_path, monkeypatch):
+    watched: list[list[str]] = []
+
+    def once_then_interrupted(roots, run, **options):
+        watched.append([str(r) for r in roots])
+        yield run(watch_module.in_process_engine())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(watch_module, "watch", once_then_interrupted)
+    draft = ROOT / "docs" / "examples" / "minerals-explainer.md"
+    result = runner.invoke(app, ["check", str(draft), "--against", str(ROOT / "corpus"), "--watch",
+                                 "--cache-dir", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert watched == [[str(draft), str(ROOT / "corpus")]]
+    assert draft.as_posix() in result.stdout and '"findings": [' in result.stdout

@@ -117,3 +117,7 @@ WriteBaseline = Annotated[Path | None, typer.Option(
     "--write-baseline", metavar="FILE", dir_okay=False,
     help="Write every finding of this run to FILE (atomically) as the baseline of known findings, and exit 0.",
 )]
+Watch = Annotated[bool, typer.Option(
+    "--watch", help="Keep running: report again whenever an article is added, edited or removed (checked every "
+    "second), parsing only what changed, with the model loaded once. Ctrl-C stops it (exit 0).",
+)]

@@ -26,6 +26,7 @@ from claimcheck.cli.options import (
     Quiet,
     Scheduler,
     Verbose,
+    Watch,
     WriteBaseline,
 )
 from claimcheck.cli.running import (
@@ -70,10 +71,7 @@ def scan_command(
     jobs: Jobs = None,
     engine: Engine = EngineName.local,
     scheduler: Scheduler = None,
-    watch: Annotated[bool, typer.Option(
-        "--watch", help="Keep running: report again whenever an article is added, edited or removed (checked every "
-        "second), parsing only what changed, with the model loaded once. Ctrl-C stops it (exit 0).",
-    )] = False,
+    watch: Watch = False,
 ) -> None:
     """Scan articles and report where they contradict each other or themselves.
 
@@ -106,9 +104,12 @@ def scan_command(
     options = pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = load_baseline(baseline_file)
     if watch:
-        watch_and_report(paths, options, config, cache_dir, no_cache, jobs, engine, write_baseline, show=dict(
-            fmt=fmt, output=output, verbose=verbose, quiet=quiet, known=known, baseline_file=baseline_file,
-        ))
+        refuse_what_watch_cannot_do(paths, no_cache, jobs, engine, write_baseline)
+        kept = claim_store(config, cache_dir, False)
+        watch_and_report(
+            paths, lambda parse_here: scan(paths, store=kept, engine=parse_here, **options), kept, options,
+            show=dict(fmt=fmt, output=output, verbose=verbose, quiet=quiet, known=known, baseline_file=baseline_file),
+        )
     store = claim_store(config, cache_dir, no_cache)
     report = run_with_progress(
         lambda progress: scan(
@@ -122,6 +123,7 @@ def scan_command(
         fail_on=first(fail_on and fail_on.value, config.fail_on, "warning"),
         known=known, baseline_file=baseline_file, write_baseline=write_baseline,
     )
+
 
 @app.command("check", cls=PlainHelpCommand)
 def check_command(
@@ -153,6 +155,7 @@ def check_command(
     jobs: Jobs = None,
     engine: Engine = EngineName.local,
     scheduler: Scheduler = None,
+    watch: Watch = False,
 ) -> None:
     """Check drafts against a corpus before publishing: only where a draft disagrees with it or with itself.
 
@@ -161,15 +164,25 @@ def check_command(
     (only counted). Exit status: 1 when a draft finding at or above --fail-on
     is reported, 0 otherwise, 2 for a usage error or a fatal error.
 
-    Example:
+    Examples:
 
       claimcheck check drafts/story.md --against corpus/
+
+      claimcheck check drafts/story.md --against corpus/ --watch
     """
     from claimcheck.check import check  # loaded by the commands that check drafts, not by every start
 
     config = configuration([against, *drafts], config_file, isolated, quiet, verbose)
     options = pipeline_options(config, model, aliases, max_bytes, min_confidence)
     known = load_baseline(baseline_file)
+    if watch:
+        refuse_what_watch_cannot_do(drafts, no_cache, jobs, engine, write_baseline)
+        kept = claim_store(config, cache_dir, False, against)
+        watch_and_report(
+            [*drafts, against], lambda parse_here: check(drafts, against, store=kept, engine=parse_here, **options),
+            kept, options,
+            show=dict(fmt=fmt, output=output, verbose=verbose, quiet=quiet, known=known, baseline_file=baseline_file),
+        )
     store = claim_store(config, cache_dir, no_cache, against)
     report = run_with_progress(
         lambda progress: check(
@@ -185,32 +198,34 @@ def check_command(
     )
 
 
-def watch_and_report(paths, options, config, cache_dir, no_cache, jobs, engine, write_baseline, show) -> NoReturn:
-    """`scan --watch`: a report now and after every change, until Ctrl-C (exit 0: the person ended it)."""
-    from claimcheck.watch import watch
-
+def refuse_what_watch_cannot_do(paths, no_cache, jobs, engine, write_baseline) -> None:
     clashes = (
         (any(str(p) == "-" for p in paths), "standard input cannot be watched"),
         (write_baseline is not None, "--write-baseline writes once: run it without --watch"),
+        (no_cache, "the claims store is what spares unchanged files: leave out --no-cache"),
         (engine is not EngineName.local or (jobs or 1) > 1,
          "--watch parses in this process: leave out --engine, and --jobs (or CLAIMCHECK_JOBS) above 1"),
     )
     for clash, why in clashes:
         if clash:
             raise fail(f"--watch: {why}")
-    if no_cache:
-        raise fail("--watch needs the claims store (it is what spares unchanged files): leave out --no-cache")
-    store = claim_store(config, cache_dir, False)
+
+
+def watch_and_report(roots, run, store, options, show) -> NoReturn:
+    """A report now and after every change under `roots`, until Ctrl-C (exit 0: the person ended it)."""
+    from claimcheck.watch import watch
+
     quiet = show["quiet"]
     if not quiet:
-        note(f"watching {', '.join(str(p) for p in paths)}; Ctrl-C to stop")
+        note(f"watching {', '.join(str(p) for p in roots)}; Ctrl-C to stop")
     try:
-        for number, result in enumerate(watch(paths, store=store, **options)):
+        reports = watch(roots, run, include=options["include"], exclude=options["exclude"])
+        for number, result in enumerate(reports):
             if isinstance(result, ClaimcheckError):
                 note(f"{result} (still watching)")
                 continue
             if number and not quiet:
-                note(f"changed: scanned again at {datetime.now():%H:%M:%S}")
+                note(f"changed: checked again at {datetime.now():%H:%M:%S}")
             show_report(result, **show)
     except KeyboardInterrupt:
         raise typer.Exit(0) from None
