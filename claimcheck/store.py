@@ -160,9 +160,14 @@ def _table_digest(table: Aliases) -> str:
 class ClaimStore:
     """One SQLite file of results by key. Any fault disables it for the rest of the run, with a warning."""
 
-    def __init__(self, path: Path, writes: bool = True, forget_after_days: float | None = None):
+    def __init__(
+        self, path: Path, writes: bool = True, forget_after_days: float | None = None, comparisons: bool = True,
+    ):
         self.path = Path(path)
         self._writes = writes  # False: results are read, never added (an archive's index, checked against)
+        # False: a whole scan's comparison is not kept (a watch compares anew after every edit: each would be
+        # kept once and never read again)
+        self._comparisons = comparisons
         self._forget_after_days = forget_after_days  # entries unused this long are removed when the run closes it
         self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
@@ -184,9 +189,9 @@ class ClaimStore:
             self._give_up("cannot be opened", exc)
 
     @classmethod
-    def in_folder(cls, folder: Path) -> ClaimStore:
+    def in_folder(cls, folder: Path, comparisons: bool = True) -> ClaimStore:
         """The cache of a folder (the user's cache by default): it forgets what no run has used for a while."""
-        return cls(Path(folder) / STORE_FILE, forget_after_days=CACHE_KEEPS_DAYS)
+        return cls(Path(folder) / STORE_FILE, forget_after_days=CACHE_KEEPS_DAYS, comparisons=comparisons)
 
     def get_many(self, keys: Iterable[str], kind: type[T] = DocumentResult) -> dict[str, T]:  # type: ignore[assignment]
         """The stored entries of these keys, each of type `kind` (a document's result by default, or an
@@ -248,6 +253,8 @@ class ClaimStore:
         return removed
 
     def put_many(self, results: Mapping[str, DocumentResult | Article | Comparison]) -> None:
+        if not self._comparisons:
+            results = {key: value for key, value in results.items() if not isinstance(value, Comparison)}
         if self._db is None or not results or not self._writes:
             return
         now = time.time()

@@ -205,3 +205,16 @@ def test_cache_commands_on_any_file_exit_0_or_2_in_one_line(tmp_path_factory, co
     assert result.exit_code in (0, 2) and "Traceback" not in result.output
     if result.exit_code == 2:
         assert result.stderr.startswith(("claimcheck: ", "Usage:")), result.stderr
+
+
+def test_a_store_for_a_watch_keeps_each_document_but_no_whole_scan_comparison(tmp_path):
+    from claimcheck.models import Comparison
+
+    store = ClaimStore.in_folder(tmp_path, comparisons=False)
+    store.put_many({"doc": DocumentResult(fault="x"), "comparison k": Comparison((), (), (), ())})
+    store.close()
+    assert set(stored_at(tmp_path / STORE_FILE)) == {"doc"}
+    usual = ClaimStore.in_folder(tmp_path)
+    usual.put_many({"comparison k": Comparison((), (), (), ())})
+    usual.close()
+    assert set(stored_at(tmp_path / STORE_FILE)) == {"doc", "comparison k"}

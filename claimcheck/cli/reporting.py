@@ -105,7 +105,7 @@ def scan_command(
     known = load_baseline(baseline_file)
     if watch:
         refuse_what_watch_cannot_do(paths, no_cache, jobs, engine, write_baseline)
-        kept = claim_store(config, cache_dir, False)
+        kept = claim_store(config, cache_dir, False, comparisons=False)
         watch_and_report(
             paths, lambda parse_here: scan(paths, store=kept, engine=parse_here, **options), kept, options,
             show=dict(fmt=fmt, output=output, verbose=verbose, quiet=quiet, known=known, baseline_file=baseline_file),
@@ -177,7 +177,7 @@ def check_command(
     known = load_baseline(baseline_file)
     if watch:
         refuse_what_watch_cannot_do(drafts, no_cache, jobs, engine, write_baseline)
-        kept = claim_store(config, cache_dir, False, against)
+        kept = claim_store(config, cache_dir, False, against, comparisons=False)
         watch_and_report(
             [*drafts, against], lambda parse_here: check(drafts, against, store=kept, engine=parse_here, **options),
             kept, options,

@@ -70,14 +70,16 @@ def run_with_progress(run, quiet: bool, store: ClaimStore | None = None):
     finally:
         close_store(store, quiet)
 
-def claim_store(config: Config, cache_dir: Path | None, no_cache: bool, against: Path | None = None):
+def claim_store(config: Config, cache_dir: Path | None, no_cache: bool, against: Path | None = None,
+                comparisons: bool = True):
     """The claims store of this run: --cache-dir (or CLAIMCHECK_CACHE_DIR), the configuration's, the user cache;
     checking against an archive's store file, that file, read only (drafts come and go: not kept in it)."""
     if no_cache:
         return None
     if against is not None and is_archive(against):
         return ClaimStore(against, writes=False)
-    return ClaimStore.in_folder(first(cache_dir, config.cache_dir, default_cache_dir()))
+    return ClaimStore.in_folder(first(cache_dir, config.cache_dir, default_cache_dir()), comparisons=comparisons)
+
 
 def close_store(store: ClaimStore | None, quiet: bool) -> None:
     """A store that failed is a note, not an error: the run parsed what the store could not give."""
