@@ -99,6 +99,17 @@ RULE_CASES = [
     # what today is: "it's the third day of ..." is the document's day
     ("Schools stayed shut as it's the third day of the transport strike.", D, "the third day", "DATE",
      "2025-08-30", _iv("2025-08-30", "2025-08-30", "day")),
+    # round 8 (real news): "bi-" before a rate adverb doubles its period
+    ("The central bank left rates unchanged at its bi-monthly review.", D, "bi-monthly", "SET", "P2M", None),
+    # a unit after a noun is no rate when an offset word follows it ("$10 a day" is one)
+    ("The rebels seized the airport compound a week after the truce collapsed.", D, "a week", "DURATION", "P1W",
+     None),
+    # a vague offset after a past moment is still before the document date
+    ("The miners were trapped on Monday, and a few hours later the first of them was lifted out.", D,
+     "a few hours later", "DATE", "PAST_REF", None),
+    # "had to" + infinitive is an obligation already met, not one ahead
+    ("The champion had to settle for third place in the final on Friday.", D, "Friday", "DATE", "2025-08-29",
+     _iv("2025-08-29", "2025-08-29", "day")),
 ]
 
 TIMEML_CASES = [
@@ -142,4 +153,7 @@ NOT_TIMEXES = [
     ("Rent is due on the first day of each month.", "first day"),
     # a programme's title, not the week of the document
     ('The minister said on "This Week" that the talks would go on.', "This Week"),
+    # round 8: a capitalised "Daily" before a capitalised word names a paper or a site
+    ("The claim first ran in the Daily Express and was later withdrawn.", "Daily"),
+    ("Daily Planet Online is a satirical site, its disclaimer says.", "Daily"),
 ]

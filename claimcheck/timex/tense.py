@@ -120,6 +120,8 @@ def verb_tense(verb: Token, depth: int) -> Tense | None:
         if head is verb:
             return None
         head_tense = verb_tense(head, depth + 1) if depth < 3 and head.pos_ in ("VERB", "AUX", "ADJ") else None
+        if head.lemma_ == "have" and head.tag_ == "VBD":
+            return PAST  # "had to settle for second place on Friday": an obligation met, not one ahead
         if head.lemma_ in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
             # future, unless pluperfect: "had been due to open Monday" (the "had" hangs on
             # "been", the head of the adjective "due")

@@ -32,6 +32,10 @@ def is_a_title(match: re.Match[str], context: DocumentContext) -> bool:
 
 
 def _set(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
+    if match["adv"] and match["adv"][0].isupper() and not match["adv"].isupper():
+        after = context.token_after(end)
+        if after is not None and after.is_title and after.is_alpha:
+            return False  # a capitalised "Daily" before a capitalised word names a paper: "the Daily Mail"
     if match["adv"] and match["adv"].lower() == "quarterly":
         token = context.token_at(start)
         return token is not None and token.pos_ == "ADV"  # not "quarterly results"

@@ -14,6 +14,8 @@ Match = re.Match[str]
 _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W",
                 "fortnightly": "P2W", "semiannually": "P6M", "biannually": "P6M"}
+# written with a hyphen the prefix is a word of its own to the patterns: "bi-[monthly]"
+_BI_SETS = {"weekly": "P2W", "monthly": "P2M", "annually": "P6M"}
 
 
 def normalise_duration(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
@@ -35,8 +37,11 @@ def normalise_duration(match: Match, start: int, end: int, context: DocumentCont
     # a rate: "50,000 CDs a year", "$10 a day" -> SET
     if quantity in ("a", "an") and not determiner and not modifier_words:
         before = context.token_before(match.start("q"))
-        if before is not None and ((before.tag_ in ("NNS", "CD", "$", "NN") and before.lower_ not in ("time",))
-                                   or before.lower_ in ("%", "percent")):
+        after = context.token_after(end)
+        offset = after is not None and after.lower_ in ("after", "before", "later", "earlier", "ago")
+        if before is not None and not offset and (
+                (before.tag_ in ("NNS", "CD", "$", "NN") and before.lower_ not in ("time",))
+                or before.lower_ in ("%", "percent")):
             return [TimexSpan(match.start("q"), end, "SET", iso_duration(1, unit))]
     if quantity == "one" and unit == "day" and not (determiner or modifier_words) and _someday(start, end, context):
         return [TimexSpan(start, end, "DATE", "FUTURE_REF")]
@@ -120,7 +125,10 @@ def normalise_half_unit(match: Match, start: int, end: int, context: DocumentCon
 
 def normalise_set(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
     if match["adv"]:
-        return [TimexSpan(start, end, "SET", _ADVERB_SETS[match["adv"].lower()])]
+        adverb = match["adv"].lower()
+        if context.text[max(0, start - 3):start].lower() == "bi-" and adverb in _BI_SETS:
+            return [TimexSpan(start - 3, end, "SET", _BI_SETS[adverb])]  # "the bi-monthly review"
+        return [TimexSpan(start, end, "SET", _ADVERB_SETS[adverb])]
     if match["times"]:
         unit = unit_key(match["u2"])
         if unit is None:

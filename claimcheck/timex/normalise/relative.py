@@ -14,7 +14,7 @@ import re
 from claimcheck.timex.calendar_math import add_months, iso_week, shift
 from claimcheck.timex.context import DocumentContext, TimexSpan, TimexType
 from claimcheck.timex.quantities import iso_duration, number_of
-from claimcheck.timex.tense import FUTURE, PRESENT
+from claimcheck.timex.tense import FUTURE, PAST, PERFECT, PRESENT
 from claimcheck.timex.vocabulary import PARTS_OF_DAY, VAGUE_UNITS, modifier, unit_key
 
 Match = re.Match[str]
@@ -161,7 +161,9 @@ def normalise_units_ago(match: Match, start: int, end: int, context: DocumentCon
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     n = 1.0 if quantity == "the" else number_of(quantity)
     if n is None:
-        span = TimexSpan(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        ahead = sign > 0 and not (direction == "later" and context.tense(start) in (PAST, PERFECT))
+        # "a few hours later" in a past clause: after a past moment, still before the document date
+        span = TimexSpan(start, end, "DATE", "FUTURE_REF" if ahead else "PAST_REF", mod)
         if direction in ("later", "earlier") and unit in _OFFSET_UNITS:
             span.timeml = (start, match.end("unit"), "DURATION", iso_duration(None, unit))  # "a few days later"
         return [span]
