@@ -110,6 +110,21 @@ RULE_CASES = [
     # "had to" + infinitive is an obligation already met, not one ahead
     ("The champion had to settle for third place in the final on Friday.", D, "Friday", "DATE", "2025-08-29",
      _iv("2025-08-29", "2025-08-29", "day")),
+    # round 9: a quarter named by its last month is the calendar quarter that ends then
+    ("The retailer said sales in the June quarter beat forecasts.", D, "the June quarter", "DATE", "2025-Q2",
+     _iv("2025-04-01", "2025-06-30", "quarter")),
+    ("Exports rose in the December quarter, the bureau said.", dt.date(2026, 1, 28), "the December quarter",
+     "DATE", "2025-Q4", _iv("2025-10-01", "2025-12-31", "quarter")),
+    ("Exports rose in the December quarter, the bureau said.", None, "the December quarter", "DATE", "XXXX-Q4",
+     None),
+    # "the quarter ended <day>" is the quarter that ends on it (TimeBank's spans: the day is its own)
+    ("Net income for the quarter ended March 31 doubled.", D, "the quarter", "DATE", "2025-Q1",
+     _iv("2025-01-01", "2025-03-31", "quarter")),
+    # the last quarter of a named year is its fourth, as one span
+    ("The shipyard expects orders to pick up in the final quarter of calendar 2026.", D,
+     "the final quarter of calendar 2026", "DATE", "2026-Q4", _iv("2026-10-01", "2026-12-31", "quarter")),
+    ("Losses narrowed in the last quarter of 2024.", D, "the last quarter of 2024", "DATE", "2024-Q4",
+     _iv("2024-10-01", "2024-12-31", "quarter")),
 ]
 
 TIMEML_CASES = [
@@ -156,4 +171,6 @@ NOT_TIMEXES = [
     # round 8: a capitalised "Daily" before a capitalised word names a paper or a site
     ("The claim first ran in the Daily Express and was later withdrawn.", "Daily"),
     ("Daily Planet Online is a satirical site, its disclaimer says.", "Daily"),
+    # round 9: a quarter ending in January is a fiscal one; only the month is tagged
+    ("Sales in the January quarter fell 4%.", "quarter"),
 ]

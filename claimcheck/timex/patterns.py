@@ -124,18 +124,21 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?:(?P<the>the|a|this|its|their)\s+)?(?:(?P<yr>{YEAR_DIGITS})\s+)?
                   (?:(?P<rel>latest|current|past|last|previous|prior|next|this\syear's|last\syear's|next\syear's
                             |year-earlier|year-ago|same|flat|comparable|corresponding)\s+)?
-                  (?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?quarter
-                  (?![-\s]of\s(?!\d|[$£€]|this|last|next|fiscal|the\s(?:year|current|previous))|s)
-                  (?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr2>{YEAR_DIGITS})|(?P<rel2>this|last|next)\syear
+                  (?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th
+                     |last(?=[-\s]quarter\s+of\s+(?:calendar\s+|fiscal\s+)?(?:\d|this|last|next|the\s)))
+                  [-\s](?:fiscal[-\s])?quarter
+                  (?![-\s]of\s(?!\d|[$£€]|this|last|next|fiscal|calendar|the\s(?:year|current|previous))|s)
+                  (?:\s+of\s+(?:(?:fiscal\s+|calendar\s+)?(?P<yr2>{YEAR_DIGITS})|(?P<rel2>this|last|next)\syear
                      |the\s(?P<rel3>current\s|previous\s|same\s)?(?:fiscal\s)?year))?""")),
     ("quarter_code", _compile_rule(rf"""
                   (?-i:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H))
                   (?:\s*(?:of\s+)?(?P<yr>{YEAR_DIGITS}|'\d\d|FY\s?\d\d(?:\d\d)?)|(?P<yr2>(?<=[QH])\d\d))?(?![\w])
                   |(?P<yr0>{YEAR_DIGITS})\s*(?-i:Q(?P<q0>[1-4])|H(?P<h0>[12]))(?![\w])""")),
-    ("the_quarter", _compile_rule(r"""
+    ("the_quarter", _compile_rule(rf"""
                   (?:the\s+|this\s+|that\s+)
-                  (?:(?P<rel>(?:(?:latest|current|past|previous|prior|last|same|year-earlier|year-ago|comparable
-                                 |corresponding|recent|fiscal|most\srecent)\s+){1,2}
+                  (?:(?P<mon>{MONTH_IN_FULL})\s+(?=quarter)  # "the December quarter": the one ending that month
+                     |(?P<rel>(?:(?:latest|current|past|previous|prior|last|same|year-earlier|year-ago|comparable
+                                 |corresponding|recent|fiscal|most\srecent)\s+){{1,2}}
                      |(?P<yr>(?:1[0-9]|20)\d\d)\s+))?
                   (?P<unit>quarter|period)(?![-\w])
                   (?:\s+(?P<ago>a\syear\s(?:ago|earlier)|last\syear|of\slast\syear|of\sthe\sprevious\syear))?""")),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from claimcheck.timex.context import DocumentContext
 from claimcheck.timex.tense import PAST
-from claimcheck.timex.vocabulary import unit_key
+from claimcheck.timex.vocabulary import MONTHS, unit_key
 
 Validator = Callable[[re.Match[str], int, int, DocumentContext], bool]
 
@@ -91,6 +91,8 @@ def _reference(match: re.Match[str], start: int, end: int, context: DocumentCont
 def _the_quarter(match: re.Match[str], start: int, end: int, context: DocumentContext) -> bool:
     if match["unit"].lower() == "period" and not (match["rel"] or match["yr"]):
         return False
+    if match["mon"] and MONTHS[match["mon"].lower()] % 3:
+        return False  # "the January quarter" is a fiscal one: left to the month
     if not match["rel"] and match["unit"].lower() == "quarter":
         after = context.token_after(end)
         if after is not None and after.lower_ in ("of", "century", "mile", "hour", "point", "percent"):

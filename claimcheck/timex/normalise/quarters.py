@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.timex.anchoring import year_for_quarter
+from claimcheck.timex.anchoring import year_for_month, year_for_quarter
 from claimcheck.timex.calendar_math import previous_quarter, quarter_of
 from claimcheck.timex.context import DocumentContext, TimexSpan
+from claimcheck.timex.patterns import MONTH_NAME, YEAR_DIGITS
 from claimcheck.timex.quantities import year_of
 from claimcheck.timex.tense import FUTURE, PAST
-from claimcheck.timex.vocabulary import QUARTER_ORDINALS, modifier
+from claimcheck.timex.vocabulary import MONTHS, QUARTER_ORDINALS, modifier
 
 Match = re.Match[str]
 _YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+# what follows "the quarter" when it is named by its last day: "ended Sept. 30", "ending June 30, 2025"
+_ENDED = re.compile(rf"\s+(?:ended|ending)\s+(?:on\s+)?(?P<mon>{MONTH_NAME})\s*\d{{1,2}}(?!\d)"
+                    rf"(?:,?\s+(?P<yr>{YEAR_DIGITS}))?")
 
 
 def normalise_quarter(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
@@ -73,6 +77,11 @@ def normalise_quarter_code(match: Match, start: int, end: int, context: Document
 def normalise_the_quarter(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
     """"the quarter", "the latest period", "the year-ago quarter": the last quarter mentioned,
     else the one before the document date."""
+    if match["mon"]:  # "the December quarter": the calendar quarter that ends that month
+        quarter = MONTHS[match["mon"].lower()] // 3
+        if context.dct is None:
+            return [TimexSpan(start, end, "DATE", f"XXXX-Q{quarter}")]
+        return [TimexSpan(start, end, "DATE", f"{year_for_quarter(context, quarter, start)}-Q{quarter}", None, True)]
     relation = re.sub(r"\s+", " ", (match["rel"] or "").strip().lower())
     unit = match["unit"].lower()
     if match["yr"]:
@@ -99,6 +108,16 @@ def normalise_the_quarter(match: Match, start: int, end: int, context: DocumentC
         return [TimexSpan(start, end, "DATE", "XXXX-QX")]
     if a_year_back:
         return [TimexSpan(start, end, "DATE", f"{year - 1}-Q{quarter}", None, anchored, memo=False)]
+    # a fiscal quarter said before ("the fiscal first quarter ended Sept. 30") keeps its number
+    ended = _ENDED.match(context.text, end) if unit == "quarter" and said_before is None else None
+    if ended and MONTHS[ended["mon"].lower().rstrip(".")] % 3 == 0:
+        # "the quarter ended Sept. 30": the calendar quarter that ends that month (the date is its own span)
+        month = MONTHS[ended["mon"].lower().rstrip(".")]
+        quarter = month // 3
+        written = ended["yr"]
+        end_year = int(written) if written else year_for_month(context, month, ended.start("mon"))
+        if end_year is not None:
+            return [TimexSpan(start, end, "DATE", f"{end_year}-Q{quarter}", None, not written)]
     return [TimexSpan(start, end, "DATE", f"{year}-Q{quarter}", None, anchored)]
 
 
