@@ -125,6 +125,12 @@ RULE_CASES = [
      "the final quarter of calendar 2026", "DATE", "2026-Q4", _iv("2026-10-01", "2026-12-31", "quarter")),
     ("Losses narrowed in the last quarter of 2024.", D, "the last quarter of 2024", "DATE", "2024-Q4",
      _iv("2024-10-01", "2024-12-31", "quarter")),
+    # the first or last six months of a named year are its half, as one span; without a year, a length
+    ("The mill shed 400 jobs in the last six months of 2019.", D, "the last six months of 2019", "DATE", "2019-H2",
+     _iv("2019-07-01", "2019-12-31", "quarter")),
+    ("Imports doubled in the first six months of this year.", D, "the first six months of this year", "DATE",
+     "2025-H1", _iv("2025-01-01", "2025-06-30", "quarter")),
+    ("Imports doubled in the last six months.", D, "the last six months", "DURATION", "P6M", None),
 ]
 
 TIMEML_CASES = [

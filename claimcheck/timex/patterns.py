@@ -143,9 +143,11 @@ RULES: list[tuple[str, re.Pattern]] = [
                   (?P<unit>quarter|period)(?![-\w])
                   (?:\s+(?P<ago>a\syear\s(?:ago|earlier)|last\syear|of\slast\syear|of\sthe\sprevious\syear))?""")),
     ("half_year", _compile_rule(rf"""
-                  (?:the\s+|a\s+)?(?:(?P<h>first|second|last)[-\s]half|(?P<h2>first\s+two)\s+quarters(?=\s+of\s))
-                  (?![-\s]of\s(?!{YEAR_DIGITS}|this|last|next|the\syear|fiscal))
-                  (?:\s+of\s+(?:(?:fiscal\s+)?(?P<yr>{YEAR_DIGITS})|(?P<rel>this|last|next)\syear
+                  (?:the\s+|a\s+)?(?:(?P<h>first|second|last)[-\s]half|(?P<h2>first\s+two)\s+quarters(?=\s+of\s)
+                     |(?P<h3>first|second|last|final)\s+(?:six|6)\s+months  # of a year: its half
+                      (?=\s+of\s+(?:calendar\s+|fiscal\s+)?(?:{YEAR_DIGITS}|this\syear|last\syear|next\syear)))
+                  (?![-\s]of\s(?!{YEAR_DIGITS}|this|last|next|the\syear|fiscal|calendar))
+                  (?:\s+of\s+(?:(?:fiscal\s+|calendar\s+)?(?P<yr>{YEAR_DIGITS})|(?P<rel>this|last|next)\syear
                      |the\s(?:fiscal\s)?year))?""")),
     ("season", _compile_rule(rf"""
                   (?:(?P<pre>early|late|mid|the\s(?:beginning|end|middle|start)\sof)[-\s]+)?(?:(?P<the>the)\s+)?

@@ -69,7 +69,7 @@ TRIGGER_KEYS: dict[str, tuple[str, str, str]] = {
     "quarter": ("a", "i", "quarter"),
     "period": ("a", "i", "quarter|period"),
     "half": ("a", "i", "half"),
-    "halfq": ("a", "i", "half|quarter"),
+    "halfq": ("a", "i", "half|quarter|months"),
     "qh": ("a", "c", "Q|H"),
     "season": ("a", "i", "spring|summer|fall|autumn|winter"),
     "relunit": ("a", "i", "week|month|year|decade|century|day|millennium"),

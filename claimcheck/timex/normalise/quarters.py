@@ -124,7 +124,7 @@ def normalise_the_quarter(match: Match, start: int, end: int, context: DocumentC
 def normalise_half_year(match: Match, start: int, end: int, context: DocumentContext) -> list[TimexSpan] | None:
     if match["h2"] and not (match["yr"] or match["rel"]):
         return None
-    half = 1 if match["h2"] or match["h"].lower() == "first" else 2
+    half = 1 if match["h2"] or (match["h"] or match["h3"]).lower() == "first" else 2
     if match["yr"]:
         return [TimexSpan(start, end, "DATE", f"{match['yr']}-H{half}")]
     if context.dct is None:
