@@ -131,6 +131,12 @@ RULE_CASES = [
     ("Imports doubled in the first six months of this year.", D, "the first six months of this year", "DATE",
      "2025-H1", _iv("2025-01-01", "2025-06-30", "quarter")),
     ("Imports doubled in the last six months.", D, "the last six months", "DURATION", "P6M", None),
+    # "the next month" in a past narrative after a named month is the month after it, as "the following month"
+    ("In March 2019 the envoy left the capital. She returned the next month with a new offer.", D,
+     "the next month", "DATE", "2019-04", _iv("2019-04-01", "2019-04-30", "month")),
+    # ahead of the document date otherwise
+    ("In March 2019 the envoy left the capital. Prices will rise over the next month.", D, "the next month",
+     "DATE", "2025-09", _iv("2025-09-01", "2025-09-30", "month")),
 ]
 
 TIMEML_CASES = [

@@ -61,6 +61,19 @@ def _anaphoric_unit(start: int, end: int, unit: str, step: int, mod: str | None,
     return None
 
 
+def _month_just_said(context: DocumentContext, start: int) -> bool:
+    """A month or day named in this sentence or the one before, and a past clause: a narrative step
+    ("the next month"), not a span ahead of the document date ("over the next month")."""
+    token = context.token_at(start)
+    if token is None or context.last_month is None or context.last_kind not in ("month", "day"):
+        return False
+    if context.tense(start) != PAST:
+        return False
+    sentence = token.sent
+    previous = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return context.last_end > previous.start_char
+
+
 def normalise_relative_unit(match: Match, start: int, end: int,
                             context: DocumentContext) -> list[TimexSpan] | None:
     unit = re.sub(r"\s+", " ", match["unit"].lower())
@@ -82,6 +95,9 @@ def normalise_relative_unit(match: Match, start: int, end: int,
             return [TimexSpan(start, match.end("unit"), "DURATION", "P1Y")]
     if ended:
         end = match.end("unit")
+    if (relation == "next" and unit == "month" and context.text[start:start + 3].lower() == "the"
+            and _month_just_said(context, start)):
+        relation = "following"  # "In June 2012 he vanished. He re-surfaced the next month": July 2012
     if (relation in ("that", "same", "following", "previous")
             and not (relation == "previous" and unit in ("week", "month") and dct)):
         step = {"that": 0, "same": 0, "following": 1, "previous": -1}[relation]
