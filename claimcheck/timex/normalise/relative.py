@@ -97,7 +97,7 @@ def normalise_relative_unit(match: Match, start: int, end: int,
         end = match.end("unit")
     if (relation == "next" and unit == "month" and context.text[start:start + 3].lower() == "the"
             and _month_just_said(context, start)):
-        relation = "following"  # "In June 2012 he vanished. He re-surfaced the next month": July 2012
+        relation = "following"  # "In March 2019 the envoy left. She returned the next month": April 2019
     if (relation in ("that", "same", "following", "previous")
             and not (relation == "previous" and unit in ("week", "month") and dct)):
         step = {"that": 0, "same": 0, "following": 1, "previous": -1}[relation]
