@@ -329,7 +329,7 @@ def _quoted(items: list[str]) -> str:
 
 
 def _name_variants(claims: list[Claim], story_of: dict[str, str]) -> Iterable[Finding]:
-    """One dated event whose object is named as two different kinds of thing (an MoC here, an MoU there)."""
+    """One dated event whose object is named as two different kinds of thing (a treaty here, a convention there)."""
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         frame = claim.frame

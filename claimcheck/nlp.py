@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
-from weakref import WeakKeyDictionary
 
 from claimcheck.errors import ModelNotInstalled
 
@@ -160,16 +159,13 @@ def latest_documents(build: Callable[[Doc], T], keep: int = 2) -> Callable[[Doc]
 
 
 # spaCy builds Doc.text and Span.text by joining every token's text on each access: asked for in a loop over
-# a document's values or sentences, that is most of the loop's cost. The text is kept, by document, while it lives
-_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+# a document's values or sentences, that is most of the loop's cost
+_document_text = latest_documents(lambda doc: doc.text)
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once per document."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
+    return _document_text(doc)
 
 
 def span_text(span: Span) -> str:

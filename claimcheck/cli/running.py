@@ -78,7 +78,12 @@ def claim_store(config: Config, cache_dir: Path | None, no_cache: bool, against:
         return None
     if against is not None and is_archive(against):
         return ClaimStore(against, writes=False)
-    return ClaimStore.in_folder(first(cache_dir, config.cache_dir, default_cache_dir()), comparisons=comparisons)
+    return ClaimStore.in_folder(cache_folder(config, cache_dir), comparisons=comparisons)
+
+
+def cache_folder(config: Config, cache_dir: Path | None) -> Path:
+    """The claims store's folder: --cache-dir (or CLAIMCHECK_CACHE_DIR), the configuration's, the user cache."""
+    return Path(first(cache_dir, config.cache_dir, default_cache_dir()))
 
 
 def close_store(store: ClaimStore | None, quiet: bool) -> None:

@@ -22,11 +22,11 @@ from claimcheck.cli.options import (
     Scheduler,
     Verbose,
 )
-from claimcheck.cli.running import configuration, pipeline_options, run_with_progress, workers
+from claimcheck.cli.running import cache_folder, configuration, pipeline_options, run_with_progress, workers
 from claimcheck.cli.terminal import PlainHelpCommand, app, fail, note
 from claimcheck.dask_engine import EngineName
 from claimcheck.errors import ClaimcheckError
-from claimcheck.store import CACHE_KEEPS_DAYS, STORE_FILE, default_cache_dir
+from claimcheck.store import CACHE_KEEPS_DAYS, STORE_FILE
 from claimcheck.store_upkeep import Pruned, StoreSummary, parse_size, prune, summarise
 
 
@@ -92,9 +92,7 @@ app.add_typer(cache_app, name="cache")
 
 def _cache_file(cache_dir: Path | None, config_file: Path | None, isolated: bool) -> Path:
     """The store file scan and check use from here: --cache-dir, CLAIMCHECK_CACHE_DIR, `cache-dir`, the default."""
-    config = configuration([Path.cwd()], config_file, isolated, False, False)
-    folder = next(v for v in (cache_dir, config.cache_dir, default_cache_dir()) if v is not None)
-    return Path(folder) / STORE_FILE
+    return cache_folder(configuration([Path.cwd()], config_file, isolated, False, False), cache_dir) / STORE_FILE
 
 
 @cache_app.command("info", cls=PlainHelpCommand)
